@@ -1,0 +1,89 @@
+import { Command, Option } from "commander";
+import { formatDiagnostic, isGongwenError, type Diagnostic } from "./errors.js";
+
+/**
+ * The `gongwen` command line: thin. It parses arguments, calls the library, prints results and
+ * errors (Chinese first, English beside). Each command's module is imported only when it runs, so
+ * start-up stays fast.
+ */
+
+export const EXIT = {
+  ok: 0,
+  invalidInput: 1,
+  usage: 64,
+  noInput: 66,
+  software: 70,
+  cannotWrite: 73,
+} as const;
+
+export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
+  for (const item of diagnostics) process.stderr.write(`${formatDiagnostic(item)}\n`);
+}
+
+async function run(action: () => Promise<number | void>): Promise<void> {
+  try {
+    const code = await action();
+    process.exitCode = code ?? EXIT.ok;
+  } catch (error) {
+    if (isGongwenError(error)) {
+      printDiagnostics(error.diagnostics);
+      const errors = error.diagnostics.filter((d) => d.severity !== "warning").length;
+      process.stderr.write(`共 ${errors} 个错误，未生成任何文件 / ${errors} error(s); nothing was written\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`内部错误 / internal error: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = EXIT.software;
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command("gongwen")
+    .description("公文生成工具：结构化数据 → 符合 GB/T 9704-2012 的 .docx\nStructured findings → GB/T 9704-2012 official documents (.docx)")
+    .helpOption("-h, --help", "显示帮助 / show help")
+    .helpCommand("help [command]", "显示命令帮助 / help for a command")
+    .version(process.env.npm_package_version ?? "0.1.0", "-V, --version", "显示版本 / show the version")
+    .showHelpAfterError("（用 --help 查看用法 / see --help）");
+
+  program
+    .command("render")
+    .description("生成 .docx（不带参数时生成内置样例）/ render a .docx (the built-in sample when no file is given)")
+    .argument("[data]", "数据文件（YAML）/ data file (YAML)")
+    .option("-o, --output <file>", "输出文件，默认 output/<发文字号>.docx / output file")
+    .option("-t, --templates <dir>", "自定义模板文件夹 / your own template folder")
+    .addOption(new Option("-f, --fonts <profile>", "字体方案 / font profile").choices(["default", "gbk"]))
+    .option("-q, --quiet", "只报告错误 / print errors only")
+    .action((data: string | undefined, options) => run(async () => (await import("./commands/render.js")).renderCommand(data, options)));
+
+  program
+    .command("validate")
+    .description("检查数据文件，列出全部问题 / check a data file and list every problem")
+    .argument("<data...>", "数据文件 / data file(s)")
+    .action((files: string[]) => run(async () => (await import("./commands/validate.js")).validateCommand(files)));
+
+  program
+    .command("new")
+    .description("新建数据文件：默认为样例，或由上一年的文件生成下一年的草稿 / start a data file (from the sample, or next year's from this year's)")
+    .option("--from <data>", "以此文件为基础，年份、日期和序号顺延 / base on this file, moving the year, dates and serial on")
+    .option("-o, --output <file>", "新文件路径 / path of the new file", "data/new-circular.yaml")
+    .option("--force", "覆盖已存在的文件 / overwrite an existing file")
+    .action((options) => run(async () => (await import("./commands/new.js")).newCommand(options)));
+
+  program
+    .command("schema")
+    .description("输出数据格式的 JSON Schema（供编辑器补全和检查）/ print the data format as JSON Schema")
+    .option("-o, --output <file>", "写入文件而非标准输出 / write to a file")
+    .action((options) => run(async () => (await import("./commands/schema.js")).schemaCommand(options)));
+
+  program
+    .command("text")
+    .description("输出纯文本（数据文件或 .docx），可用作 git textconv / print the plain text of a data file or .docx")
+    .argument("<file>", "数据文件或 .docx / data file or .docx")
+    .action((file: string) => run(async () => (await import("./commands/text.js")).textCommand(file)));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}

@@ -1,0 +1,90 @@
+import type { Block, PointStyle } from "../document/blocks.js";
+import { numbering } from "./chinese.js";
+
+/**
+ * The small line markup that body templates produce, and its parser.
+ *
+ *   # 基本情况            a first-level heading (numbered 一、 by position)
+ *   ## 小标题             a second-level heading standing alone (（一）)
+ *   {{point title text}}  a run-in point numbered （一） … (helper output)
+ *   {{item title text}}   a run-in point numbered 一是 …
+ *   any other line        a body paragraph
+ *
+ * Values from the data are wrapped in STX…ETX while the template runs, so a value that happens to
+ * start with "#" can never turn into markup; helpers emit RS-prefixed directives with US separators.
+ * Those control characters are illegal in XML, so the model never lets them into user text.
+ */
+
+export const VALUE_START = "\u0002";
+export const VALUE_END = "\u0003";
+const DIRECTIVE = "\u001E";
+const SEPARATOR = "\u001F";
+
+export function wrapValue(text: string): string {
+  return `${VALUE_START}${text}${VALUE_END}`;
+}
+
+export function unwrapValue(text: string): string {
+  return text.replaceAll(VALUE_START, "").replaceAll(VALUE_END, "");
+}
+
+export function pointDirective(style: PointStyle, title: string, text: string): string {
+  return `${DIRECTIVE}point${SEPARATOR}${style}${SEPARATOR}${title}${SEPARATOR}${text}`;
+}
+
+export class TemplateMarkupError extends Error {}
+
+interface Counters {
+  level1: number;
+  level2: number;
+  level3: number;
+  points: Record<PointStyle, number>;
+}
+
+function freshPointCounters(): Record<PointStyle, number> {
+  return { paren: 0, ordinal: 0, arabic: 0 };
+}
+
+/** Parses the template's output into body blocks, numbering headings and points by position. */
+export function parseBodyMarkup(output: string): Block[] {
+  const counters: Counters = { level1: 0, level2: 0, level3: 0, points: freshPointCounters() };
+  const blocks: Block[] = [];
+  for (const rawLine of output.split("\n")) {
+    const line = rawLine.trim();
+    if (line === "") continue;
+    if (line.startsWith(DIRECTIVE)) blocks.push(parseDirective(line, counters));
+    else if (/^#{1,3} /.test(line)) blocks.push(parseHeading(line, counters));
+    else blocks.push({ type: "paragraph", text: unwrapValue(line) });
+  }
+  return blocks;
+}
+
+function parseHeading(line: string, counters: Counters): Block {
+  const hashes = line.indexOf(" ");
+  const text = unwrapValue(line.slice(hashes + 1)).trim();
+  counters.points = freshPointCounters();
+  if (hashes === 1) {
+    counters.level2 = 0;
+    counters.level3 = 0;
+    return { type: "heading", level: 1, number: numbering.level1(counters.level1++), text };
+  }
+  if (hashes === 2) {
+    counters.level3 = 0;
+    return { type: "heading", level: 2, number: numbering.level2(counters.level2++), text };
+  }
+  return { type: "heading", level: 3, number: numbering.level3(counters.level3++), text };
+}
+
+function parseDirective(line: string, counters: Counters): Block {
+  const [name, style, title, text] = line.slice(1).split(SEPARATOR);
+  if (name !== "point" || !isPointStyle(style) || title === undefined || text === undefined) {
+    throw new TemplateMarkupError(`malformed template directive: ${JSON.stringify(line)}`);
+  }
+  const index = counters.points[style]++;
+  const number = style === "paren" ? numbering.level2(index) : style === "arabic" ? numbering.level3(index) : numbering.ordinal(index);
+  return { type: "point", style, number, title: unwrapValue(title).trim(), text: unwrapValue(text).trim() };
+}
+
+function isPointStyle(value: string | undefined): value is PointStyle {
+  return value === "paren" || value === "ordinal" || value === "arabic";
+}

@@ -1,0 +1,141 @@
+import { mmToBorderEighths, mmToTwips, pointsToTwips } from "./units.js";
+
+/**
+ * Every number of GB/T 9704-2012 that the renderer uses, named after the standard's terms.
+ * Clause numbers refer to the standard; see ../shared/spec/gbt9704.md for the derivations.
+ * Nothing outside src/layout/ writes a twip, point or colour literal.
+ */
+
+/** 字号 (Chinese type sizes) in points, §1.2 of the spec. */
+export const 字号 = {
+  初号: 42,
+  小初: 36,
+  一号: 26,
+  小一: 24,
+  二号: 22,
+  小二: 18,
+  三号: 16,
+  小三: 15,
+  四号: 14,
+  小四: 12,
+} as const;
+
+/** §5.1: A4. OOXML's conventional twips for 210 × 297 mm. */
+export const PAGE = { widthTwips: 11906, heightTwips: 16838 } as const;
+
+/** §5.2.1: 天头 37 mm, 订口 28 mm; 版心 156 × 225 mm gives right 26 mm and bottom 35 mm. */
+export const MARGIN = {
+  topTwips: mmToTwips(37),
+  leftTwips: 1587,
+  rightTwips: 1474,
+  bottomTwips: mmToTwips(35),
+  headerTwips: 851,
+  /** §7.5: 一字线 7 mm below the 版心; 1446 puts the dash centre there (measured in LibreOffice). */
+  footerTwips: 1446,
+} as const;
+
+/** 版心 (type area). */
+export const TYPE_AREA = {
+  widthTwips: PAGE.widthTwips - MARGIN.leftTwips - MARGIN.rightTwips,
+  heightTwips: PAGE.heightTwips - MARGIN.topTwips - MARGIN.bottomTwips,
+} as const;
+
+/**
+ * §5.2.3: 22 lines of 28 characters. 579 twips is the largest pitch that fits 22 lines in 225 mm;
+ * −0.25 pt tracking on 16 pt text makes 28 characters fit in 156 mm (spec §1.5–1.6).
+ */
+export const GRID = {
+  linesPerPage: 22,
+  charsPerLine: 28,
+  linePitchTwips: 579,
+  trackingTwentiethsPt: -5,
+} as const;
+
+export const TRACKING_PT = GRID.trackingTwentiethsPt / 20;
+
+/** 一字: the advance of one character of a size, with tracking (§3.1). */
+export function charWidthTwips(sizePt: number): number {
+  return pointsToTwips(sizePt + TRACKING_PT);
+}
+
+/** 正文 §7.3.3: 3号仿宋, 左空二字, 回行顶格. */
+export const BODY = {
+  sizePt: 字号.三号,
+  firstLineIndentTwips: 2 * charWidthTwips(字号.三号),
+} as const;
+
+/** 红色 for 标志, 分隔线 and 印章 (§5.2.4); black for everything else. */
+export const COLOUR = { red: "FF0000", black: "000000" } as const;
+
+/** §7.2.4 发文机关标志: centred, red, 小标宋; its top edge 35 mm below the 版心's top. */
+export const ISSUER_MARK = {
+  topBelowTypeAreaTwips: mmToTwips(35),
+  /** Sizes tried from the largest down; the standard fixes none ("醒目、美观、庄重"). */
+  candidateSizesPt: [字号.初号, 字号.小初, 32, 28, 字号.一号, 字号.小一, 字号.二号],
+  /** The mark may fill at most this share of the 版心 width, so it never touches the edges. */
+  maxWidthShare: 0.9,
+  /** Joint marks: the suffix (文件) column's share of the 版心 width. */
+  jointSuffixColumnShare: 0.22,
+} as const;
+
+/** §7.2.5–7.2.7: 发文字号 two lines below the mark, red rule 4 mm below it, 版心 wide. */
+export const DOC_NUMBER = {
+  blankLinesAboveTwips: 2 * GRID.linePitchTwips,
+  /** Rule thickness is not in the standard; 1.25 pt (0.44 mm) sits in the 0.35–0.5 mm of practice. */
+  redRuleEighths: 10,
+  /** Border distance in points: LibreOffice draws the rule ≈ 4 mm below the glyphs at 5 pt (spec §2.7). */
+  redRuleSpacePt: 5,
+} as const;
+
+/** Height the red rule adds below the 发文字号 line, paid back above the title to stay on the grid. */
+export const RED_RULE_EXTRA_TWIPS = pointsToTwips(DOC_NUMBER.redRuleSpacePt) + Math.round((DOC_NUMBER.redRuleEighths / 8) * 20);
+
+/** §7.3.1 标题: 2号小标宋, two blank lines below the red rule, centred. */
+export const TITLE = {
+  sizePt: 字号.二号,
+  blankLinesAbove: 2,
+} as const;
+
+/** §7.3.2 主送机关: one blank line below the title, flush left. */
+export const ADDRESSEES = { blankLinesAbove: 1 } as const;
+
+/** §7.3.5: 署名 and 成文日期. */
+export const SIGNATURE = {
+  /** With a seal the date stands 右空四字 and the 署名 is centred on it (§7.3.5.1). */
+  sealedDateRightChars: 4,
+  /** Practice: 署名 two lines below the text, so a 40–42 mm seal reaches within one line of it. */
+  sealedBlankLinesAbove: 2,
+  /** Without a seal: 正文下空一行, 右空二字 (§7.3.5.2). */
+  unsealedBlankLinesAbove: 1,
+  unsealedNameRightChars: 2,
+  /** The date starts 2 字 right of the 署名's first character. */
+  unsealedDateOffsetChars: 2,
+  /** Seal images are printed at the size of a 42 mm official seal. */
+  sealDiameterMm: 42,
+} as const;
+
+/** §7.3.4 附件说明: 正文下空一行, 左空二字. */
+export const ATTACHMENT_NOTE = { blankLinesAbove: 1, leftIndentChars: 2, labelChars: 3 } as const;
+
+/** §7.4 版记: 4号仿宋, 左右各空一字, first/last rules 0.35 mm, inner rules 0.25 mm, 版心 wide. */
+export const COLOPHON = {
+  sizePt: 字号.四号,
+  sideIndentTwips: charWidthTwips(字号.四号),
+  outerRuleEighths: mmToBorderEighths(0.35),
+  innerRuleEighths: mmToBorderEighths(0.25),
+  /** `抄送：` is three characters wide: wrapped lines align after it. */
+  labelChars: 3,
+  /** At least one empty line between the last text and the 版记's first rule. */
+  minimumGapLines: 1,
+} as const;
+
+/** §7.5 页码: 4号半角宋体, 一字线 on each side, odd pages right / even left, 空一字. */
+export const PAGE_NUMBER = {
+  sizePt: 字号.四号,
+  sideIndentTwips: charWidthTwips(字号.四号),
+  dash: "\u2014",
+  lineTwips: pointsToTwips(字号.四号),
+} as const;
+
+/** §7.3.7 附件 pages: label 3号黑体 on line 1, title on line 3 in 2号小标宋. */
+export const ATTACHMENT = { titleSizePt: 字号.二号, blankLinesBeforeTitle: 1, blankLinesAfterTitle: 1 } as const;

@@ -1,0 +1,87 @@
+import { diagnostic, type Diagnostic } from "../errors.js";
+
+/**
+ * Turns the bytes of a data file into text the way clerks really save files: UTF-8 with or without a
+ * BOM, CRLF line ends (Windows Notepad), or GB18030/GBK ("ANSI" on a Chinese Windows), which is decoded
+ * and reported, never shown as mojibake. Binary office files passed by mistake are named as such.
+ */
+
+export interface DecodedText {
+  readonly text: string;
+  readonly encoding: "utf-8" | "utf-8-bom" | "gb18030" | "utf-16le" | "utf-16be";
+  readonly warnings: readonly Diagnostic[];
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((byte, index) => bytes[index] === byte);
+}
+
+export function decodeDataFile(bytes: Uint8Array, file: string): DecodedText | Diagnostic {
+  const binaryKind = startsWith(bytes, ZIP_MAGIC)
+    ? "Office 文档（.docx/.xlsx）或压缩包 / an Office document (.docx/.xlsx) or a zip archive"
+    : startsWith(bytes, OLE_MAGIC)
+      ? "旧版 Office 文档（.doc/.xls） / a legacy Office document (.doc/.xls)"
+      : startsWith(bytes, PDF_MAGIC)
+        ? "PDF 文件 / a PDF file"
+        : undefined;
+  if (binaryKind) {
+    return diagnostic({
+      file,
+      zh: `这不是数据文件，而是${binaryKind.split(" / ")[0]}。请传入 YAML 数据文件（可用 gongwen new 生成）`,
+      en: `this is not a data file but ${binaryKind.split(" / ")[1]}. Pass a YAML data file (gongwen new makes one)`,
+      rule: "not-a-data-file",
+    });
+  }
+
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return withNormalisedLines(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le", []);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return withNormalisedLines(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be", []);
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(hasBom ? bytes.subarray(3) : bytes);
+    return withNormalisedLines(text, hasBom ? "utf-8-bom" : "utf-8", []);
+  } catch {
+    return decodeLegacyChinese(bytes, file);
+  }
+}
+
+function decodeLegacyChinese(bytes: Uint8Array, file: string): DecodedText | Diagnostic {
+  const howToConvert =
+    "请用记事本“另存为”并选择 UTF-8 编码，或运行 iconv -f GB18030 -t UTF-8 / save it as UTF-8 (Notepad: Save As → UTF-8, or iconv -f GB18030 -t UTF-8)";
+  let text: string;
+  try {
+    text = new TextDecoder("gb18030", { fatal: true }).decode(bytes);
+  } catch {
+    return diagnostic({
+      file,
+      zh: `文件既不是 UTF-8 也不是 GB18030 编码的文本。${howToConvert.split(" / ")[0]}`,
+      en: `the file is neither UTF-8 nor GB18030 text; ${howToConvert.split(" / ")[1]}`,
+      rule: "encoding",
+    });
+  }
+  // A GB18030 decode "succeeds" on much binary junk; require it to look like Chinese text.
+  const cjk = (text.match(/[\u4E00-\u9FFF]/gu) ?? []).length;
+  const odd = (text.match(/[\u0080-\u2FFF\uE000-\uF8FF]/gu) ?? []).length;
+  if (cjk === 0 || odd > cjk) {
+    return diagnostic({ file, zh: `无法识别文件编码。${howToConvert.split(" / ")[0]}`, en: `unrecognised encoding; ${howToConvert.split(" / ")[1]}`, rule: "encoding" });
+  }
+  const warning = diagnostic({
+    file,
+    severity: "warning",
+    zh: `文件为 GB18030/GBK 编码，已按此解码；建议转存为 UTF-8。${howToConvert.split(" / ")[0]}`,
+    en: `the file is GB18030/GBK-encoded and was decoded as such; prefer UTF-8: ${howToConvert.split(" / ")[1]}`,
+    rule: "encoding-legacy",
+  });
+  return withNormalisedLines(text, "gb18030", [warning]);
+}
+
+function withNormalisedLines(text: string, encoding: DecodedText["encoding"], warnings: Diagnostic[]): DecodedText {
+  return { text: text.replace(/\r\n?/g, "\n"), encoding, warnings };
+}
+
+export function isDiagnostic(value: DecodedText | Diagnostic): value is Diagnostic {
+  return "rule" in value;
+}

@@ -1,0 +1,78 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { diagnostic, type Diagnostic, type FieldPath } from "../errors.js";
+
+/** A parsed YAML data file that can still tell where each field was written. */
+export interface YamlSource {
+  readonly file: string;
+  readonly data: unknown;
+  /** Line and column (1-based) of a field; a missing field points at its nearest written parent. */
+  locate(path: FieldPath): { line: number; column: number } | undefined;
+}
+
+const MAX_ALIAS_COUNT = 100;
+
+export function parseYamlSource(text: string, file: string): YamlSource | Diagnostic[] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    return document.errors.map((error) => {
+      const position = error.linePos?.[0];
+      return diagnostic({
+        file,
+        line: position?.line,
+        column: position?.col,
+        zh: `YAML 语法错误：${describeYamlError(error.code)}`,
+        en: `YAML syntax error: ${error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`,
+        rule: "yaml-syntax",
+      });
+    });
+  }
+  let data: unknown;
+  try {
+    // maxAliasCount guards against "billion laughs" alias bombs.
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return [diagnostic({ file, zh: "YAML 别名展开过多或无效", en: `YAML aliases could not be resolved: ${(error as Error).message}`, rule: "yaml-alias" })];
+  }
+  return { file, data, locate: (path) => locateNode(document, lineCounter, path) };
+}
+
+function locateNode(document: Document, lineCounter: LineCounter, path: FieldPath): { line: number; column: number } | undefined {
+  let node: unknown = document.contents;
+  let best: number | undefined = (node as Node | null)?.range?.[0];
+  for (const key of path) {
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+      if (pair && isScalar(pair.key) && pair.key.range) best = pair.key.range[0];
+      next = pair?.value;
+    } else if (isSeq(node) && typeof key === "number") {
+      next = node.items[key];
+    } else break;
+    if (next === undefined || next === null) break;
+    const range = (next as Node).range;
+    if (range && !isMap(next)) best = range[0];
+    node = next;
+  }
+  if (best === undefined) return undefined;
+  const position = lineCounter.linePos(best);
+  return { line: position.line, column: position.col };
+}
+
+/** Chinese names for the YAML parser's error codes; the English message comes from the parser. */
+function describeYamlError(code: string): string {
+  const names: Record<string, string> = {
+    BAD_INDENT: "缩进不正确",
+    BLOCK_AS_IMPLICIT_KEY: "同一行内不能再嵌套键值",
+    DUPLICATE_KEY: "键重复",
+    MISSING_CHAR: "缺少字符（如引号或括号未闭合）",
+    MULTILINE_IMPLICIT_KEY: "键不能跨行",
+    UNEXPECTED_TOKEN: "出现意外的符号",
+    TAB_AS_INDENT: "不能用 Tab 缩进，请用空格",
+    BAD_SCALAR_START: "值的开头字符无效（含 : 或 # 等时请加引号）",
+    BLOCK_IN_FLOW: "方括号/花括号内不能使用块结构",
+    MULTIPLE_DOCS: "一个文件只能有一个文档",
+    BAD_ALIAS: "别名无效",
+  };
+  return names[code] ?? code;
+}

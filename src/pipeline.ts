@@ -1,0 +1,78 @@
+import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { composeCircular } from "./compose/compose.js";
+import type { GongwenDocument } from "./document/blocks.js";
+import { diagnostic, GongwenError } from "./errors.js";
+import { FONT_PROFILES, isFontProfileName, type FontProfileName } from "./layout/fonts.js";
+import { formatDocNumber } from "./model/primitives.js";
+import { loadDocumentFile, type LoadedDocument } from "./model/validate.js";
+import { safeFileName } from "./output/file-name.js";
+import { renderDocx, type RenderedDocx } from "./render/docx/index.js";
+
+/** The whole pipeline as a library: load → validate → compose → render. The CLI only calls this. */
+
+/** The package root, from src/ (tests) and dist/ (the CLI) alike. */
+export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** The sample circular (青政务〔2022〕3号), rendered when no data file is given. */
+export const SAMPLE_DATA_FILE = join(PACKAGE_ROOT, "data", "qingzhengwu-2022-3.yaml");
+
+export interface RenderOptions {
+  readonly templateDir?: string;
+  /** Overrides the data file's `fonts`. */
+  readonly fonts?: string;
+  readonly colophonCorrection?: Parameters<typeof renderDocx>[1]["colophonCorrection"];
+}
+
+export interface RenderResult extends RenderedDocx {
+  readonly loaded: LoadedDocument;
+  readonly document: GongwenDocument;
+  /** `青政务〔2022〕3号.docx`: a name valid on Windows too. */
+  readonly suggestedFileName: string;
+}
+
+export function resolveFontProfile(name: string | undefined, file?: string) {
+  const chosen = name ?? "default";
+  if (!isFontProfileName(chosen)) {
+    throw new GongwenError([
+      diagnostic({
+        file,
+        path: ["fonts"],
+        zh: `未知的字体方案“${chosen}”，可选：${Object.keys(FONT_PROFILES).join("、")}`,
+        en: `unknown font profile "${chosen}"; choose one of: ${Object.keys(FONT_PROFILES).join(", ")}`,
+        rule: "font-profile",
+      }),
+    ], 64);
+  }
+  return FONT_PROFILES[chosen as FontProfileName];
+}
+
+async function loadSeal(loaded: LoadedDocument): Promise<Uint8Array | undefined> {
+  const seal = loaded.document.envelope.seal;
+  if (typeof seal !== "object") return undefined;
+  const path = resolve(dirname(loaded.file), seal.image);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    throw new GongwenError([diagnostic({ file: loaded.file, path: ["envelope", "seal", "image"], zh: `找不到印章图片 ${path}`, en: `seal image not found: ${path}`, rule: "seal-image" })]);
+  }
+  const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  if (!isPng) {
+    throw new GongwenError([diagnostic({ file: loaded.file, path: ["envelope", "seal", "image"], zh: "印章图片应为 PNG 格式（透明背景）", en: "the seal image must be a PNG (transparent background)", rule: "seal-image" })]);
+  }
+  return bytes;
+}
+
+export async function renderLoaded(loaded: LoadedDocument, options: RenderOptions = {}): Promise<RenderResult> {
+  const fonts = resolveFontProfile(options.fonts ?? loaded.document.fonts, loaded.file);
+  const document = composeCircular(loaded.document, { templateDir: options.templateDir });
+  const sealImage = await loadSeal(loaded);
+  const rendered = await renderDocx(document, { fonts, sealImage, colophonCorrection: options.colophonCorrection });
+  const suggestedFileName = `${safeFileName(formatDocNumber(loaded.document.envelope.docNumber))}.docx`;
+  return { ...rendered, loaded, document, suggestedFileName };
+}
+
+export async function renderFile(file: string, options: RenderOptions = {}): Promise<RenderResult> {
+  return renderLoaded(await loadDocumentFile(file), options);
+}

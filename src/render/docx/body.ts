@@ -1,0 +1,81 @@
+import { AlignmentType, Paragraph } from "docx";
+import type { BlockOf } from "../../document/blocks.js";
+import { ATTACHMENT, ATTACHMENT_NOTE, BODY, charWidthTwips, GRID, 字号 } from "../../layout/gbt9704.js";
+import type { FontRole } from "../../layout/fonts.js";
+import { textWidth } from "../../layout/text-width.js";
+import { pointsToTwips } from "../../layout/units.js";
+import { emptyLine, gridParagraph, gridSpacing, run, type RenderContext } from "./primitives.js";
+
+/** 正文 (§7.3.3): paragraphs, headings of the four levels, run-in points, 附件说明, 附注, 附件 pages. */
+
+const HEADING_FACE: Record<1 | 2 | 3 | 4, FontRole> = { 1: "heiti", 2: "kaiti", 3: "fangsong", 4: "fangsong" };
+const POINT_FACE = { paren: "kaiti", ordinal: "fangsong", arabic: "fangsong" } as const satisfies Record<string, FontRole>;
+
+function bodyParagraph(children: ReturnType<typeof run>[], keepNext = false): Paragraph {
+  return gridParagraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: BODY.firstLineIndentTwips },
+    keepNext,
+    children,
+  });
+}
+
+export function paragraph(context: RenderContext, block: BlockOf<"paragraph">, keepNext = false): Paragraph {
+  return bodyParagraph([run(context, block.text)], keepNext);
+}
+
+/** Headings stand alone and are kept with the paragraph after them; numbering is literal text. */
+export function heading(context: RenderContext, block: BlockOf<"heading">): Paragraph {
+  return bodyParagraph([run(context, `${block.number}${block.text}`, { role: HEADING_FACE[block.level] })], true);
+}
+
+/** A run-in point: number and title in the heading face, then the text in 仿宋 (as in the seed). */
+export function point(context: RenderContext, block: BlockOf<"point">, keepNext = false): Paragraph {
+  return bodyParagraph(
+    [run(context, `${block.number}${block.title}`, { role: POINT_FACE[block.style] }), run(context, block.text)],
+    keepNext,
+  );
+}
+
+/** 附件说明 §7.3.4: 正文下空一行, 左空二字, `附件：1.名称`, wrapped lines aligned with the name. */
+export function attachmentNote(context: RenderContext, block: BlockOf<"attachmentNote">): Paragraph[] {
+  const char = charWidthTwips(BODY.sizePt);
+  const labelStart = ATTACHMENT_NOTE.leftIndentChars * char;
+  const nameStart = labelStart + ATTACHMENT_NOTE.labelChars * char;
+  const numbered = block.items.length > 1;
+  return [
+    emptyLine(),
+    ...block.items.map((item, index) => {
+      // Wrapped lines start under the name, after the `1.` marker when the list is numbered.
+      const marker = numbered ? `${index + 1}.` : "";
+      const markerTwips = pointsToTwips(textWidth(marker));
+      const text = index === 0 ? `附件：${item}` : item;
+      return gridParagraph({
+        alignment: AlignmentType.LEFT,
+        indent: index === 0
+          ? { left: nameStart + markerTwips, hanging: ATTACHMENT_NOTE.labelChars * char + markerTwips }
+          : { left: nameStart + markerTwips, hanging: markerTwips },
+        children: [run(context, text)],
+      });
+    }),
+  ];
+}
+
+/** 附注 §7.3.6: 居左空二字, in parentheses, on the line below the date. */
+export function note(context: RenderContext, block: BlockOf<"note">): Paragraph {
+  return bodyParagraph([run(context, block.text)]);
+}
+
+/** 附件 pages §7.3.7: new page, `附件N` in 3号黑体 on line 1, title centred on line 3, then the text. */
+export function attachment(context: RenderContext, block: BlockOf<"attachment">): Paragraph[] {
+  return [
+    gridParagraph({ pageBreakBefore: true, alignment: AlignmentType.LEFT, children: [run(context, block.label, { role: "heiti" })] }),
+    gridParagraph({
+      alignment: AlignmentType.CENTER,
+      spacing: gridSpacing(ATTACHMENT.blankLinesBeforeTitle * GRID.linePitchTwips),
+      children: [run(context, block.title, { role: "xiaobiaosong", sizePt: 字号.二号 }, { characterSpacing: 0 })],
+    }),
+    ...(block.paragraphs.length > 0 ? [emptyLine()] : []),
+    ...block.paragraphs.map((text) => bodyParagraph([run(context, text)])),
+  ];
+}

@@ -1,0 +1,142 @@
+import { Document, Paragraph, SectionType, Table, type ISectionOptions } from "docx";
+import type { Block, BlockOf, GongwenDocument } from "../../document/blocks.js";
+import type { FontProfile } from "../../layout/fonts.js";
+import { GRID } from "../../layout/gbt9704.js";
+import { paginate, type ColophonPlacement, type PaginationPlan } from "../../layout/paginate.js";
+import { attachment, attachmentNote, heading, note, paragraph, point } from "./body.js";
+import { colophon, colophonLineTotal } from "./colophon.js";
+import { addressees, docNumber, issuerMark, markerLine, title } from "./head.js";
+import { numberedFooters, sectionProperties, unnumberedFooters } from "./page.js";
+import { emptyLine, gridParagraph, type RenderContext } from "./primitives.js";
+import { signature } from "./signature.js";
+import { documentStyles } from "./styles.js";
+
+export interface DocxRenderOptions {
+  readonly fonts: FontProfile;
+  /** PNG bytes of an authorised seal, when the data names one. */
+  readonly sealImage?: Uint8Array;
+  /**
+   * Corrections found by measuring a real layout (render --pdf): lines to add (positive) or remove
+   * before the 版记, and the placement to use instead of the estimate's.
+   */
+  readonly colophonCorrection?: { readonly fillerDelta?: number; readonly placement?: ColophonPlacement };
+}
+
+type Child = Paragraph | Table;
+
+/** Blocks → a `docx` Document object, with the pagination plan that placed the 版记. */
+export function buildDocx(document: GongwenDocument, options: DocxRenderOptions): { doc: Document; plan: PaginationPlan } {
+  const context: RenderContext = { fonts: options.fonts };
+  const colophonBlock = document.blocks.find((block): block is BlockOf<"colophon"> => block.type === "colophon");
+  const estimate = paginate(document.blocks, colophonBlock ? colophonLineTotal(colophonBlock) : 0);
+  const plan = applyCorrection(estimate, options.colophonCorrection);
+
+  const main: Child[] = [];
+  let linesAbove = 0;
+  document.blocks.forEach((block, index) => {
+    if (block.type === "colophon") return;
+    const keepWithNext = document.blocks[index + 1]?.type === "signature";
+    main.push(...renderBlock(context, block, { linesAbove, keepWithNext, sealImage: options.sealImage }));
+    if (block.type === "copyNumber" || block.type === "secrecy" || block.type === "urgency") linesAbove++;
+  });
+
+  const sections: ISectionOptions[] = [];
+  const numbered = { properties: sectionProperties(), footers: numberedFooters(context) };
+  if (!colophonBlock) {
+    sections.push({ ...numbered, children: main });
+  } else if (plan.placement === "blank-then-page") {
+    sections.push({ ...numbered, children: main });
+    sections.push({
+      properties: { ...sectionProperties(), type: SectionType.NEXT_PAGE },
+      footers: unnumberedFooters(),
+      // The blank page holds one empty line; the 版记 page starts with a page break.
+      children: [emptyLine(), ...filler(plan.fillerLines, true), ...colophon(context, colophonBlock)],
+    });
+  } else {
+    const breakFirst = plan.placement === "next-page";
+    sections.push({ ...numbered, children: [...main, ...filler(plan.fillerLines, breakFirst), ...colophon(context, colophonBlock)] });
+  }
+
+  const doc = new Document({
+    title: document.meta.title,
+    creator: document.meta.issuers.join("、"),
+    lastModifiedBy: document.meta.issuers[0] ?? "",
+    subject: document.meta.docNumber,
+    keywords: document.meta.docNumber,
+    description: `${document.meta.docNumber} ${document.meta.title}`,
+    revision: 1,
+    evenAndOddHeaderAndFooters: true,
+    styles: documentStyles(context),
+    customProperties: customProperties(document),
+    sections,
+  });
+  return { doc, plan };
+}
+
+function applyCorrection(plan: PaginationPlan, correction: DocxRenderOptions["colophonCorrection"]): PaginationPlan {
+  if (!correction) return plan;
+  const placement = correction.placement ?? plan.placement;
+  const basis = placement === plan.placement ? plan.fillerLines : Math.max(0, GRID.linesPerPage - plan.colophonLines);
+  return { ...plan, placement, fillerLines: Math.max(0, basis + (correction.fillerDelta ?? 0)) };
+}
+
+/** Empty grid lines that push the 版记 down so its last rule lies on the 版心's bottom edge. */
+function filler(lines: number, pageBreakFirst: boolean): Paragraph[] {
+  // The page break rides on the first empty line itself: any extra paragraph would cost height.
+  return Array.from({ length: lines }, (_, index) => gridParagraph({ pageBreakBefore: pageBreakFirst && index === 0, children: [] }));
+}
+
+interface BlockContext {
+  readonly linesAbove: number;
+  readonly keepWithNext: boolean;
+  readonly sealImage?: Uint8Array;
+}
+
+function renderBlock(context: RenderContext, block: Block, at: BlockContext): Child[] {
+  switch (block.type) {
+    case "copyNumber":
+    case "secrecy":
+    case "urgency":
+      return [markerLine(context, block)];
+    case "issuerMark":
+      return issuerMark(context, block, at.linesAbove);
+    case "docNumber":
+      return [docNumber(context, block)];
+    case "title":
+      return [title(context, block)];
+    case "addressees":
+      return [addressees(context, block)];
+    case "heading":
+      return [heading(context, block)];
+    case "paragraph":
+      return [paragraph(context, block, at.keepWithNext)];
+    case "point":
+      return [point(context, block, at.keepWithNext)];
+    case "attachmentNote":
+      return attachmentNote(context, block);
+    case "signature":
+      return signature(context, block, at.sealImage);
+    case "note":
+      return [note(context, block)];
+    case "attachment":
+      return attachment(context, block);
+    case "colophon":
+      return [];
+  }
+}
+
+/** GB/T 33480 core metadata as custom properties, values exactly as printed. */
+function customProperties(document: GongwenDocument) {
+  const { meta } = document;
+  const entries: [string, string | undefined][] = [
+    ["发文字号", meta.docNumber],
+    ["发文机关", meta.issuers.join("、")],
+    ["标题", meta.title],
+    ["成文日期", meta.signedOn],
+    ["印发日期", meta.printedOn],
+    ["信息公开属性", meta.publicity],
+    ["密级", meta.secrecy],
+    ["文种", meta.kind],
+  ];
+  return entries.filter((entry): entry is [string, string] => Boolean(entry[1])).map(([name, value]) => ({ name, value }));
+}

@@ -1,0 +1,27 @@
+import { LineRuleType, type IStylesOptions } from "docx";
+import { BODY, GRID } from "../../layout/gbt9704.js";
+import { pointsToHalfPoints } from "../../layout/units.js";
+import { fontFor, type RenderContext } from "./primitives.js";
+
+/**
+ * Document defaults: 3号仿宋 with Latin in the Latin face, −0.25 pt tracking and exact 579-twip lines.
+ * The Normal font size must be 16 pt here, since Word measures the grid against it (spec §1.4).
+ */
+export function documentStyles(context: RenderContext): IStylesOptions {
+  return {
+    default: {
+      document: {
+        run: {
+          font: fontFor(context, "fangsong"),
+          size: pointsToHalfPoints(BODY.sizePt),
+          sizeComplexScript: pointsToHalfPoints(BODY.sizePt),
+          characterSpacing: GRID.trackingTwentiethsPt,
+          language: { value: "en-US", eastAsia: "zh-CN" },
+        },
+        paragraph: {
+          spacing: { line: GRID.linePitchTwips, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        },
+      },
+    },
+  };
+}
