@@ -41,27 +41,35 @@ export const TYPE_AREA = {
 } as const;
 
 /**
- * §5.2.3: 22 lines of 28 characters. 579 twips is the largest pitch that fits 22 lines in 225 mm;
- * −0.25 pt tracking on 16 pt text makes 28 characters fit in 156 mm (spec §1.5–1.6).
+ * §5.2.3: 22 lines of 28 characters. 579 twips is the largest pitch that fits 22 lines in 225 mm.
+ * 28 三号 characters (28 × 16 pt = 448 pt) need 442.25 pt: every glyph is set at 98 % width (w:w),
+ * 15.68 pt a character. The spec's −0.25 pt tracking gives the same count, but LibreOffice 7.4 then
+ * drops the punctuation mark hanging at the end of a justified line (measured: "联系电话；" printed
+ * without "；"); horizontal scaling does not have that fault and Word honours it alike.
  */
 export const GRID = {
   linesPerPage: 22,
   charsPerLine: 28,
   linePitchTwips: 579,
-  trackingTwentiethsPt: -5,
+  characterScalePercent: 98,
 } as const;
 
-export const TRACKING_PT = GRID.trackingTwentiethsPt / 20;
+const SCALE = GRID.characterScalePercent / 100;
 
-/** 一字: the advance of one character of a size, with tracking (§3.1). */
-export function charWidthTwips(sizePt: number): number {
-  return pointsToTwips(sizePt + TRACKING_PT);
+/** N 字 (§3.1: the width of one character) of a size, as set, in whole twips. */
+export function charsTwips(count: number, sizePt: number = 字号.三号): number {
+  return Math.round(count * sizePt * SCALE * 20);
+}
+
+/** Options for text-width measurement of text set in the document's default scale. */
+export function setWidthOptions(sizePt: number = 字号.三号): { fontSizePt: number; trackingPt: number } {
+  return { fontSizePt: sizePt * SCALE, trackingPt: 0 };
 }
 
 /** 正文 §7.3.3: 3号仿宋, 左空二字, 回行顶格. */
 export const BODY = {
   sizePt: 字号.三号,
-  firstLineIndentTwips: 2 * charWidthTwips(字号.三号),
+  firstLineIndentTwips: charsTwips(2),
 } as const;
 
 /** 红色 for 标志, 分隔线 and 印章 (§5.2.4); black for everything else. */
@@ -120,7 +128,7 @@ export const ATTACHMENT_NOTE = { blankLinesAbove: 1, leftIndentChars: 2, labelCh
 /** §7.4 版记: 4号仿宋, 左右各空一字, first/last rules 0.35 mm, inner rules 0.25 mm, 版心 wide. */
 export const COLOPHON = {
   sizePt: 字号.四号,
-  sideIndentTwips: charWidthTwips(字号.四号),
+  sideIndentTwips: charsTwips(1, 字号.四号),
   outerRuleEighths: mmToBorderEighths(0.35),
   innerRuleEighths: mmToBorderEighths(0.25),
   /** `抄送：` is three characters wide: wrapped lines align after it. */
@@ -132,7 +140,8 @@ export const COLOPHON = {
 /** §7.5 页码: 4号半角宋体, 一字线 on each side, odd pages right / even left, 空一字. */
 export const PAGE_NUMBER = {
   sizePt: 字号.四号,
-  sideIndentTwips: charWidthTwips(字号.四号),
+  /** Page numbers are set at full width, so 一字 is the full 14 pt. */
+  sideIndentTwips: pointsToTwips(字号.四号),
   dash: "\u2014",
   lineTwips: pointsToTwips(字号.四号),
 } as const;

@@ -1,5 +1,5 @@
 import type { Block, BlockOf } from "../document/blocks.js";
-import { ATTACHMENT, ATTACHMENT_NOTE, BODY, COLOPHON, GRID, SIGNATURE, TITLE, TYPE_AREA } from "./gbt9704.js";
+import { ATTACHMENT, ATTACHMENT_NOTE, BODY, charsTwips, COLOPHON, GRID, setWidthOptions, SIGNATURE, TITLE, TYPE_AREA } from "./gbt9704.js";
 import { markGeometry } from "./masthead.js";
 import { linesNeeded, type LineOptions } from "./text-width.js";
 import { twipsToPoints } from "./units.js";
@@ -29,8 +29,8 @@ export interface PaginationPlan {
 }
 
 const PAGE_LINES = GRID.linesPerPage;
-const BODY_LINE: LineOptions = { firstLineIndentChars: 2 };
-const FLUSH_LINE: LineOptions = { firstLineIndentChars: 0 };
+const BODY_LINE: LineOptions = { ...setWidthOptions(), firstLineIndentChars: 2 };
+const FLUSH_LINE: LineOptions = { ...setWidthOptions(), firstLineIndentChars: 0 };
 
 interface Cursor {
   page: number;
@@ -86,8 +86,8 @@ function bodyLines(block: Block): number {
 }
 
 function attachmentNoteLines(block: BlockOf<"attachmentNote">): number {
-  const widthPt = twipsToPoints(TYPE_AREA.widthTwips) - (ATTACHMENT_NOTE.leftIndentChars + ATTACHMENT_NOTE.labelChars) * (BODY.sizePt - 0.25);
-  return block.items.reduce((sum, item) => sum + linesNeeded(item, { lineWidthPt: widthPt, firstLineIndentChars: 0 }), 0);
+  const widthPt = twipsToPoints(TYPE_AREA.widthTwips - charsTwips(ATTACHMENT_NOTE.leftIndentChars + ATTACHMENT_NOTE.labelChars));
+  return block.items.reduce((sum, item) => sum + linesNeeded(item, { ...FLUSH_LINE, lineWidthPt: widthPt }), 0);
 }
 
 function signatureLines(block: BlockOf<"signature">): number {

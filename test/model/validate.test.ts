@@ -87,7 +87,7 @@ describe("validation reports every problem, with its place", () => {
     ["empty awarded list", [["content", "results", "awarded"], []], "non-empty"],
     ["punctuation after attachment name", [["envelope", "attachments"], [{ title: "考核评分表。" }]], "attachment-punctuation"],
   ] as const)("rejects a bad %s", (_name, edit, rule) => {
-    expect(rulesOf(sampleWith([edit as readonly [string[], unknown]]))).toContain(rule);
+    expect(rulesOf(sampleWith([edit as unknown as readonly [ReadonlyArray<string>, unknown]]))).toContain(rule);
   });
 
   type Edit = readonly [ReadonlyArray<string | number>, unknown];

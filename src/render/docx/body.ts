@@ -1,9 +1,10 @@
 import { AlignmentType, Paragraph } from "docx";
 import type { BlockOf } from "../../document/blocks.js";
-import { ATTACHMENT, ATTACHMENT_NOTE, BODY, charWidthTwips, GRID, 字号 } from "../../layout/gbt9704.js";
+import { ATTACHMENT, ATTACHMENT_NOTE, BODY, charsTwips, GRID, setWidthOptions, 字号 } from "../../layout/gbt9704.js";
 import type { FontRole } from "../../layout/fonts.js";
 import { textWidth } from "../../layout/text-width.js";
 import { pointsToTwips } from "../../layout/units.js";
+import { ELEMENT_STYLES } from "./element-styles.js";
 import { emptyLine, gridParagraph, gridSpacing, run, type RenderContext } from "./primitives.js";
 
 /** 正文 (§7.3.3): paragraphs, headings of the four levels, run-in points, 附件说明, 附注, 附件 pages. */
@@ -11,8 +12,9 @@ import { emptyLine, gridParagraph, gridSpacing, run, type RenderContext } from "
 const HEADING_FACE: Record<1 | 2 | 3 | 4, FontRole> = { 1: "heiti", 2: "kaiti", 3: "fangsong", 4: "fangsong" };
 const POINT_FACE = { paren: "kaiti", ordinal: "fangsong", arabic: "fangsong" } as const satisfies Record<string, FontRole>;
 
-function bodyParagraph(children: ReturnType<typeof run>[], keepNext = false): Paragraph {
+function bodyParagraph(children: ReturnType<typeof run>[], keepNext = false, style: string = ELEMENT_STYLES.body.id): Paragraph {
   return gridParagraph({
+    style,
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: BODY.firstLineIndentTwips },
     keepNext,
@@ -26,7 +28,8 @@ export function paragraph(context: RenderContext, block: BlockOf<"paragraph">, k
 
 /** Headings stand alone and are kept with the paragraph after them; numbering is literal text. */
 export function heading(context: RenderContext, block: BlockOf<"heading">): Paragraph {
-  return bodyParagraph([run(context, `${block.number}${block.text}`, { role: HEADING_FACE[block.level] })], true);
+  const style = [ELEMENT_STYLES.heading1, ELEMENT_STYLES.heading2, ELEMENT_STYLES.heading3, ELEMENT_STYLES.heading3][block.level - 1]?.id;
+  return bodyParagraph([run(context, `${block.number}${block.text}`, { role: HEADING_FACE[block.level] })], true, style);
 }
 
 /** A run-in point: number and title in the heading face, then the text in 仿宋 (as in the seed). */
@@ -39,21 +42,21 @@ export function point(context: RenderContext, block: BlockOf<"point">, keepNext 
 
 /** 附件说明 §7.3.4: 正文下空一行, 左空二字, `附件：1.名称`, wrapped lines aligned with the name. */
 export function attachmentNote(context: RenderContext, block: BlockOf<"attachmentNote">): Paragraph[] {
-  const char = charWidthTwips(BODY.sizePt);
-  const labelStart = ATTACHMENT_NOTE.leftIndentChars * char;
-  const nameStart = labelStart + ATTACHMENT_NOTE.labelChars * char;
+  const labelTwips = charsTwips(ATTACHMENT_NOTE.labelChars);
+  const nameStart = charsTwips(ATTACHMENT_NOTE.leftIndentChars + ATTACHMENT_NOTE.labelChars);
   const numbered = block.items.length > 1;
   return [
     emptyLine(),
     ...block.items.map((item, index) => {
       // Wrapped lines start under the name, after the `1.` marker when the list is numbered.
       const marker = numbered ? `${index + 1}.` : "";
-      const markerTwips = pointsToTwips(textWidth(marker));
+      const markerTwips = pointsToTwips(textWidth(marker, setWidthOptions()));
       const text = index === 0 ? `附件：${item}` : item;
       return gridParagraph({
+        style: ELEMENT_STYLES.attachmentNote.id,
         alignment: AlignmentType.LEFT,
         indent: index === 0
-          ? { left: nameStart + markerTwips, hanging: ATTACHMENT_NOTE.labelChars * char + markerTwips }
+          ? { left: nameStart + markerTwips, hanging: labelTwips + markerTwips }
           : { left: nameStart + markerTwips, hanging: markerTwips },
         children: [run(context, text)],
       });
@@ -63,17 +66,18 @@ export function attachmentNote(context: RenderContext, block: BlockOf<"attachmen
 
 /** 附注 §7.3.6: 居左空二字, in parentheses, on the line below the date. */
 export function note(context: RenderContext, block: BlockOf<"note">): Paragraph {
-  return bodyParagraph([run(context, block.text)]);
+  return bodyParagraph([run(context, block.text)], false, ELEMENT_STYLES.note.id);
 }
 
 /** 附件 pages §7.3.7: new page, `附件N` in 3号黑体 on line 1, title centred on line 3, then the text. */
 export function attachment(context: RenderContext, block: BlockOf<"attachment">): Paragraph[] {
   return [
-    gridParagraph({ pageBreakBefore: true, alignment: AlignmentType.LEFT, children: [run(context, block.label, { role: "heiti" })] }),
+    gridParagraph({ style: ELEMENT_STYLES.attachment.id, pageBreakBefore: true, alignment: AlignmentType.LEFT, children: [run(context, block.label, { role: "heiti" })] }),
     gridParagraph({
+      style: ELEMENT_STYLES.attachment.id,
       alignment: AlignmentType.CENTER,
       spacing: gridSpacing(ATTACHMENT.blankLinesBeforeTitle * GRID.linePitchTwips),
-      children: [run(context, block.title, { role: "xiaobiaosong", sizePt: 字号.二号 }, { characterSpacing: 0 })],
+      children: [run(context, block.title, { role: "xiaobiaosong", sizePt: 字号.二号, scalePercent: 100 })],
     }),
     ...(block.paragraphs.length > 0 ? [emptyLine()] : []),
     ...block.paragraphs.map((text) => bodyParagraph([run(context, text)])),

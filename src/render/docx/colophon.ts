@@ -2,9 +2,10 @@ import {
   AlignmentType, BorderStyle, HeightRule, Paragraph, Table, TableCell, TableLayoutType, TableRow, Tab, TabStopType, TextRun, WidthType,
 } from "docx";
 import type { BlockOf, ColophonLine } from "../../document/blocks.js";
-import { charWidthTwips, COLOPHON, COLOUR, GRID, TYPE_AREA } from "../../layout/gbt9704.js";
+import { charsTwips, COLOPHON, COLOUR, GRID, setWidthOptions, TYPE_AREA } from "../../layout/gbt9704.js";
 import { linesNeeded } from "../../layout/text-width.js";
 import { pointsToHalfPoints, twipsToPoints } from "../../layout/units.js";
+import { ELEMENT_STYLES } from "./element-styles.js";
 import { fontFor, gridSpacing, run, type RenderContext } from "./primitives.js";
 
 /**
@@ -14,22 +15,33 @@ import { fontFor, gridSpacing, run, type RenderContext } from "./primitives.js";
  * document's last paragraph, so no stray paragraph after a table can spill onto a new page.
  */
 
-const CHAR = charWidthTwips(COLOPHON.sizePt);
+const CHAR = charsTwips(1, COLOPHON.sizePt);
+const LABEL = charsTwips(COLOPHON.labelChars, COLOPHON.sizePt);
 const NONE = { style: BorderStyle.NONE, size: 0, color: "auto" } as const;
 const outer = { style: BorderStyle.SINGLE, size: COLOPHON.outerRuleEighths, color: COLOUR.black } as const;
 const inner = { style: BorderStyle.SINGLE, size: COLOPHON.innerRuleEighths, color: COLOUR.black } as const;
 /** Border widths in twips: a bottom border adds its width below the paragraph's last line. */
 const OUTER_RULE_TWIPS = Math.round((COLOPHON.outerRuleEighths / 8) * 20);
 
+/**
+ * Height the table's outer rules add to the block in LibreOffice (its first and last borders are drawn
+ * outside the exact row heights); the empty line above the 版记 gives it back, so the last rule still
+ * lies on the 版心's bottom edge.
+ */
+export function colophonRuleAllowanceTwips(block: BlockOf<"colophon">): number {
+  if (block.lines.length === 0) return 0;
+  return Math.round(((COLOPHON.outerRuleEighths + COLOPHON.innerRuleEighths) / 8) * 20);
+}
+
 const TEXT_WIDTH_TWIPS = TYPE_AREA.widthTwips - 2 * CHAR;
 
 /** Grid lines a 版记 line takes: 抄送 wraps under the text after `抄送：`. */
 export function colophonLineCount(line: ColophonLine): number {
   const hanging = line.kind === "copyTo" ? COLOPHON.labelChars : 0;
-  const widthPt = twipsToPoints(TEXT_WIDTH_TWIPS - hanging * CHAR);
+  const widthPt = twipsToPoints(TEXT_WIDTH_TWIPS - (hanging > 0 ? LABEL : 0));
   // Measure with the label's width taken off every line: the first line holds the label itself.
   const text = hanging > 0 ? line.text.slice(hanging) : line.text;
-  return linesNeeded(text, { fontSizePt: COLOPHON.sizePt, lineWidthPt: widthPt, firstLineIndentChars: 0 });
+  return linesNeeded(text, { ...setWidthOptions(COLOPHON.sizePt), lineWidthPt: widthPt, firstLineIndentChars: 0 });
 }
 
 /** Grid lines of the whole 版记 block, its rules included. */
@@ -39,7 +51,7 @@ export function colophonLineTotal(block: BlockOf<"colophon">): number {
 
 function lineRow(context: RenderContext, line: ColophonLine): TableRow {
   const lines = colophonLineCount(line);
-  const hanging = line.kind === "copyTo" ? COLOPHON.labelChars * CHAR : 0;
+  const hanging = line.kind === "copyTo" ? LABEL : 0;
   return new TableRow({
     cantSplit: true,
     height: { value: lines * GRID.linePitchTwips, rule: HeightRule.EXACT },
@@ -49,6 +61,7 @@ function lineRow(context: RenderContext, line: ColophonLine): TableRow {
         margins: { top: 0, bottom: 0, left: 0, right: 0 },
         children: [
           new Paragraph({
+            style: ELEMENT_STYLES.copyTo.id,
             alignment: AlignmentType.JUSTIFIED,
             widowControl: false,
             spacing: gridSpacing(),
@@ -75,6 +88,7 @@ export function colophon(context: RenderContext, block: BlockOf<"colophon">): (T
     );
   }
   const printLine = new Paragraph({
+    style: ELEMENT_STYLES.printer.id,
     alignment: AlignmentType.LEFT,
     widowControl: false,
     // The bottom rule's width is taken from the line so the block ends exactly on the 版心's edge.

@@ -4,10 +4,11 @@ import type { FontProfile } from "../../layout/fonts.js";
 import { GRID } from "../../layout/gbt9704.js";
 import { paginate, type ColophonPlacement, type PaginationPlan } from "../../layout/paginate.js";
 import { attachment, attachmentNote, heading, note, paragraph, point } from "./body.js";
-import { colophon, colophonLineTotal } from "./colophon.js";
+import { colophon, colophonLineTotal, colophonRuleAllowanceTwips } from "./colophon.js";
 import { addressees, docNumber, issuerMark, markerLine, title } from "./head.js";
 import { numberedFooters, sectionProperties, unnumberedFooters } from "./page.js";
-import { emptyLine, gridParagraph, type RenderContext } from "./primitives.js";
+import { emptyLine, gridParagraph, gridSpacing, type RenderContext } from "./primitives.js";
+import { ELEMENT_STYLES } from "./element-styles.js";
 import { signature } from "./signature.js";
 import { documentStyles } from "./styles.js";
 
@@ -40,22 +41,7 @@ export function buildDocx(document: GongwenDocument, options: DocxRenderOptions)
     if (block.type === "copyNumber" || block.type === "secrecy" || block.type === "urgency") linesAbove++;
   });
 
-  const sections: ISectionOptions[] = [];
-  const numbered = { properties: sectionProperties(), footers: numberedFooters(context) };
-  if (!colophonBlock) {
-    sections.push({ ...numbered, children: main });
-  } else if (plan.placement === "blank-then-page") {
-    sections.push({ ...numbered, children: main });
-    sections.push({
-      properties: { ...sectionProperties(), type: SectionType.NEXT_PAGE },
-      footers: unnumberedFooters(),
-      // The blank page holds one empty line; the 版记 page starts with a page break.
-      children: [emptyLine(), ...filler(plan.fillerLines, true), ...colophon(context, colophonBlock)],
-    });
-  } else {
-    const breakFirst = plan.placement === "next-page";
-    sections.push({ ...numbered, children: [...main, ...filler(plan.fillerLines, breakFirst), ...colophon(context, colophonBlock)] });
-  }
+  const sections = colophonBlock ? sectionsWithColophon(context, main, colophonBlock, plan) : [{ ...numberedSection(context), children: main }];
 
   const doc = new Document({
     title: document.meta.title,
@@ -73,6 +59,28 @@ export function buildDocx(document: GongwenDocument, options: DocxRenderOptions)
   return { doc, plan };
 }
 
+function numberedSection(context: RenderContext) {
+  return { properties: sectionProperties(), footers: numberedFooters(context) };
+}
+
+/** The 版记 at the bottom of an even page: this page, the next one, or after a blank page (§7.4, §7.5). */
+function sectionsWithColophon(context: RenderContext, main: Child[], block: BlockOf<"colophon">, plan: PaginationPlan): ISectionOptions[] {
+  const allowance = colophonRuleAllowanceTwips(block);
+  if (plan.placement === "blank-then-page") {
+    return [
+      { ...numberedSection(context), children: main },
+      {
+        properties: { ...sectionProperties(), type: SectionType.NEXT_PAGE },
+        footers: unnumberedFooters(),
+        // The blank page holds one empty line; the 版记 page starts with a page break.
+        children: [emptyLine(), ...filler(plan.fillerLines, true, allowance), ...colophon(context, block)],
+      },
+    ];
+  }
+  const breakFirst = plan.placement === "next-page";
+  return [{ ...numberedSection(context), children: [...main, ...filler(plan.fillerLines, breakFirst, allowance), ...colophon(context, block)] }];
+}
+
 function applyCorrection(plan: PaginationPlan, correction: DocxRenderOptions["colophonCorrection"]): PaginationPlan {
   if (!correction) return plan;
   const placement = correction.placement ?? plan.placement;
@@ -81,9 +89,16 @@ function applyCorrection(plan: PaginationPlan, correction: DocxRenderOptions["co
 }
 
 /** Empty grid lines that push the 版记 down so its last rule lies on the 版心's bottom edge. */
-function filler(lines: number, pageBreakFirst: boolean): Paragraph[] {
+function filler(lines: number, pageBreakFirst: boolean, shortenLastTwips: number): Paragraph[] {
   // The page break rides on the first empty line itself: any extra paragraph would cost height.
-  return Array.from({ length: lines }, (_, index) => gridParagraph({ pageBreakBefore: pageBreakFirst && index === 0, children: [] }));
+  return Array.from({ length: lines }, (_, index) =>
+    gridParagraph({
+      style: index === lines - 1 ? ELEMENT_STYLES.colophonSpacer.id : ELEMENT_STYLES.spacer.id,
+      pageBreakBefore: pageBreakFirst && index === 0,
+      spacing: gridSpacing(0, GRID.linePitchTwips - (index === lines - 1 ? shortenLastTwips : 0)),
+      children: [],
+    }),
+  );
 }
 
 interface BlockContext {

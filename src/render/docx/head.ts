@@ -4,6 +4,7 @@ import {
 import type { BlockOf } from "../../document/blocks.js";
 import { ADDRESSEES, DOC_NUMBER, GRID, RED_RULE_EXTRA_TWIPS, TITLE, TYPE_AREA } from "../../layout/gbt9704.js";
 import { markGeometry, type MarkGeometry } from "../../layout/masthead.js";
+import { ELEMENT_STYLES } from "./element-styles.js";
 import { gridParagraph, gridSpacing, RED, run, type RenderContext } from "./primitives.js";
 
 /**
@@ -16,7 +17,7 @@ const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: "auto" } as const;
 /** Lines 1–3 of the 版心: 份号 flush left, 密级 and 紧急程度 in 黑体 (§7.2.1–7.2.3). */
 export function markerLine(context: RenderContext, block: BlockOf<"copyNumber" | "secrecy" | "urgency">): Paragraph {
   const role = block.type === "copyNumber" ? "fangsong" : "heiti";
-  return gridParagraph({ alignment: AlignmentType.LEFT, children: [run(context, block.text, { role })] });
+  return gridParagraph({ style: ELEMENT_STYLES.marker.id, alignment: AlignmentType.LEFT, children: [run(context, block.text, { role })] });
 }
 
 export function issuerMark(context: RenderContext, block: BlockOf<"issuerMark">, linesAbove: number): (Paragraph | Table)[] {
@@ -26,13 +27,14 @@ export function issuerMark(context: RenderContext, block: BlockOf<"issuerMark">,
 
 function markRun(context: RenderContext, text: string, geometry: MarkGeometry): TextRun {
   const { sizePt, scalePercent } = geometry;
-  return run(context, text, { role: "xiaobiaosong", sizePt, colour: RED, scalePercent }, { characterSpacing: 0, snapToGrid: false });
+  return run(context, text, { role: "xiaobiaosong", sizePt, colour: RED, scalePercent }, { snapToGrid: false });
 }
 
 function singleMark(context: RenderContext, block: BlockOf<"issuerMark">, geometry: MarkGeometry): Paragraph[] {
   const { lineTwips, beforeTwips, afterTwips } = geometry.spacing;
   return [
     new Paragraph({
+      style: ELEMENT_STYLES.issuerMark.id,
       alignment: AlignmentType.CENTER,
       widowControl: false,
       spacing: { line: lineTwips, lineRule: LineRuleType.EXACT, before: beforeTwips, after: afterTwips },
@@ -46,7 +48,7 @@ function jointMark(context: RenderContext, block: BlockOf<"issuerMark">, geometr
   const { lineTwips, beforeTwips, afterTwips } = geometry.spacing;
   const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
   const cellParagraph = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
-    new Paragraph({ alignment, spacing: exact(lineTwips), children: [markRun(context, text, geometry)] });
+    new Paragraph({ style: ELEMENT_STYLES.issuerMark.id, alignment, spacing: exact(lineTwips), children: [markRun(context, text, geometry)] });
   const cell = (children: Paragraph[], width: number) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
@@ -57,7 +59,7 @@ function jointMark(context: RenderContext, block: BlockOf<"issuerMark">, geometr
     });
   return [
     // Table rows take no spacing-before: a spacer paragraph carries the 35 mm.
-    new Paragraph({ spacing: exact(Math.max(20, beforeTwips)), children: [] }),
+    new Paragraph({ style: ELEMENT_STYLES.issuerMark.id, spacing: exact(Math.max(20, beforeTwips)), children: [] }),
     new Table({
       layout: TableLayoutType.FIXED,
       width: { size: TYPE_AREA.widthTwips, type: WidthType.DXA },
@@ -73,13 +75,14 @@ function jointMark(context: RenderContext, block: BlockOf<"issuerMark">, geometr
       ],
     }),
     // Nor spacing-after: a thin paragraph pays back what puts the next line on the grid.
-    new Paragraph({ spacing: exact(Math.max(20, afterTwips)), children: [] }),
+    new Paragraph({ style: ELEMENT_STYLES.issuerMark.id, spacing: exact(Math.max(20, afterTwips)), children: [] }),
   ];
 }
 
 /** 发文字号 two lines below the mark, centred, with the red rule 4 mm below it as its bottom border. */
 export function docNumber(context: RenderContext, block: BlockOf<"docNumber">): Paragraph {
   return gridParagraph({
+    style: ELEMENT_STYLES.docNumber.id,
     alignment: AlignmentType.CENTER,
     spacing: gridSpacing(DOC_NUMBER.blankLinesAboveTwips),
     border: { bottom: { style: BorderStyle.SINGLE, size: DOC_NUMBER.redRuleEighths, color: RED, space: DOC_NUMBER.redRuleSpacePt } },
@@ -91,9 +94,10 @@ export function docNumber(context: RenderContext, block: BlockOf<"docNumber">): 
 export function title(context: RenderContext, block: BlockOf<"title">): Paragraph {
   const children: TextRun[] = [];
   block.lines.forEach((line, index) => {
-    children.push(run(context, line, { role: "xiaobiaosong", sizePt: TITLE.sizePt }, { characterSpacing: 0, ...(index > 0 ? { break: 1 } : {}) }));
+    children.push(run(context, line, { role: "xiaobiaosong", sizePt: TITLE.sizePt, scalePercent: 100 }, index > 0 ? { break: 1 } : {}));
   });
   return gridParagraph({
+    style: ELEMENT_STYLES.title.id,
     alignment: AlignmentType.CENTER,
     keepNext: true,
     keepLines: true,
@@ -105,6 +109,7 @@ export function title(context: RenderContext, block: BlockOf<"title">): Paragrap
 /** 主送机关: one blank line below the title, flush left, wrapped lines flush left too. */
 export function addressees(context: RenderContext, block: BlockOf<"addressees">): Paragraph {
   return gridParagraph({
+    style: ELEMENT_STYLES.addressees.id,
     alignment: AlignmentType.JUSTIFIED,
     spacing: gridSpacing(ADDRESSEES.blankLinesAbove * GRID.linePitchTwips),
     children: [run(context, block.text)],

@@ -1,6 +1,7 @@
 import { AlignmentType, DocumentGridType, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type ISectionPropertiesOptions } from "docx";
 import { GRID, MARGIN, PAGE, PAGE_NUMBER } from "../../layout/gbt9704.js";
 import { pointsToHalfPoints } from "../../layout/units.js";
+import { ELEMENT_STYLES } from "./element-styles.js";
 import { fontFor, type RenderContext } from "./primitives.js";
 
 /**
@@ -31,6 +32,7 @@ function pageNumberFooter(context: RenderContext, side: "odd" | "even"): Footer 
   return new Footer({
     children: [
       new Paragraph({
+        style: ELEMENT_STYLES.pageNumber.id,
         alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === "odd" ? { right: PAGE_NUMBER.sideIndentTwips } : { left: PAGE_NUMBER.sideIndentTwips },
         // The document defaults' 579 grid line must not leak into the footer.
@@ -39,7 +41,7 @@ function pageNumberFooter(context: RenderContext, side: "odd" | "even"): Footer 
           new TextRun({
             font: fontFor(context, "songti", true),
             size: pointsToHalfPoints(PAGE_NUMBER.sizePt),
-            characterSpacing: 0,
+            scale: 100,
             children: [`${PAGE_NUMBER.dash} `, PageNumber.CURRENT, ` ${PAGE_NUMBER.dash}`],
           }),
         ],

@@ -2,6 +2,7 @@ import { AlignmentType, LineRuleType, Paragraph, TextRun, type IParagraphOptions
 import type { FontProfile, FontRole } from "../../layout/fonts.js";
 import { COLOUR, GRID } from "../../layout/gbt9704.js";
 import { pointsToHalfPoints } from "../../layout/units.js";
+import { ELEMENT_STYLES } from "./element-styles.js";
 
 /**
  * Small factories shared by the renderer's modules: a run in a role's face, a grid line, an empty line.
@@ -19,6 +20,7 @@ export interface RunStyle {
   readonly colour?: string;
   /** Latin text in the Chinese face too (page numbers are 宋体 throughout, §7.5). */
   readonly latinInRoleFace?: boolean;
+  /** Horizontal scale; the document default condenses body text to fit 28 characters a line. */
   readonly scalePercent?: number;
 }
 
@@ -34,7 +36,7 @@ export function run(context: RenderContext, text: string, style: RunStyle = {}, 
     font: fontFor(context, style.role ?? "fangsong", style.latinInRoleFace),
     ...(style.sizePt !== undefined ? { size: pointsToHalfPoints(style.sizePt), sizeComplexScript: pointsToHalfPoints(style.sizePt) } : {}),
     ...(style.colour ? { color: style.colour } : {}),
-    ...(style.scalePercent !== undefined && style.scalePercent !== 100 ? { scale: style.scalePercent } : {}),
+    ...(style.scalePercent !== undefined ? { scale: style.scalePercent } : {}),
     ...extra,
   });
 }
@@ -55,7 +57,7 @@ export function gridParagraph(options: IParagraphOptions): Paragraph {
 
 /** An empty grid line (空一行), optionally kept with what follows. */
 export function emptyLine(keepNext = false): Paragraph {
-  return gridParagraph({ keepNext, alignment: AlignmentType.LEFT, children: [] });
+  return gridParagraph({ style: ELEMENT_STYLES.spacer.id, keepNext, alignment: AlignmentType.LEFT, children: [] });
 }
 
 export const RED = COLOUR.red;

@@ -2,9 +2,10 @@ import {
   AlignmentType, HorizontalPositionRelativeFrom, ImageRun, Paragraph, TextWrappingType, VerticalPositionRelativeFrom,
 } from "docx";
 import type { BlockOf } from "../../document/blocks.js";
-import { BODY, charWidthTwips, GRID, SIGNATURE, TYPE_AREA } from "../../layout/gbt9704.js";
+import { charsTwips, GRID, setWidthOptions, SIGNATURE, TYPE_AREA } from "../../layout/gbt9704.js";
 import { textWidth } from "../../layout/text-width.js";
 import { mmToEmu, pointsToTwips } from "../../layout/units.js";
+import { ELEMENT_STYLES } from "./element-styles.js";
 import { emptyLine, gridParagraph, run, type RenderContext } from "./primitives.js";
 
 /**
@@ -12,8 +13,7 @@ import { emptyLine, gridParagraph, run, type RenderContext } from "./primitives.
  * the text before it, so the 署名 never stands on a page of its own (§7.3.5.5).
  */
 
-const CHAR = charWidthTwips(BODY.sizePt);
-const widthTwips = (text: string) => pointsToTwips(textWidth(text));
+const widthTwips = (text: string) => pointsToTwips(textWidth(text, setWidthOptions()));
 
 export interface SignatureLayout {
   /** Right indents in twips, one per name, and of the date. */
@@ -29,7 +29,7 @@ export function signatureLayout(block: BlockOf<"signature">): SignatureLayout {
   const date = widthTwips(block.date);
   if (block.seal !== "none") {
     // §7.3.5.1: date 右空四字, each 署名 centred on the date.
-    const dateRight = SIGNATURE.sealedDateRightChars * CHAR;
+    const dateRight = charsTwips(SIGNATURE.sealedDateRightChars);
     return {
       nameRightTwips: nameWidths.map((width) => Math.max(0, Math.round(dateRight + (date - width) / 2))),
       dateRightTwips: dateRight,
@@ -38,9 +38,10 @@ export function signatureLayout(block: BlockOf<"signature">): SignatureLayout {
   }
   // §7.3.5.2: 署名 右空二字; the date starts two 字 right of the 署名's first character, but never
   // closer than 右空二字 to the edge (then the 署名 moves left instead).
-  let dateRight = SIGNATURE.unsealedNameRightChars * CHAR + longest - SIGNATURE.unsealedDateOffsetChars * CHAR - date;
-  dateRight = Math.max(dateRight, SIGNATURE.unsealedNameRightChars * CHAR);
-  const blockRight = dateRight + date + SIGNATURE.unsealedDateOffsetChars * CHAR - longest;
+  const nameRight = charsTwips(SIGNATURE.unsealedNameRightChars);
+  const offset = charsTwips(SIGNATURE.unsealedDateOffsetChars);
+  const dateRight = Math.max(nameRight + longest - offset - date, nameRight);
+  const blockRight = dateRight + date + offset - longest;
   return {
     // Joint names start where the longest does.
     nameRightTwips: nameWidths.map((width) => Math.round(blockRight + longest - width)),
@@ -54,6 +55,7 @@ export function signature(context: RenderContext, block: BlockOf<"signature">, s
   const blanks = Array.from({ length: layout.blankLinesAbove }, () => emptyLine(true));
   const names = block.names.map((name, index) =>
     gridParagraph({
+      style: ELEMENT_STYLES.signature.id,
       alignment: AlignmentType.RIGHT,
       keepNext: true,
       indent: { right: layout.nameRightTwips[index] ?? 0 },
@@ -63,7 +65,7 @@ export function signature(context: RenderContext, block: BlockOf<"signature">, s
       ],
     }),
   );
-  const date = gridParagraph({ alignment: AlignmentType.RIGHT, indent: { right: layout.dateRightTwips }, children: [run(context, block.date)] });
+  const date = gridParagraph({ style: ELEMENT_STYLES.date.id, alignment: AlignmentType.RIGHT, indent: { right: layout.dateRightTwips }, children: [run(context, block.date)] });
   return [...blanks, ...names, date];
 }
 

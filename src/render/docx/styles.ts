@@ -1,12 +1,15 @@
 import { LineRuleType, type IStylesOptions } from "docx";
 import { BODY, GRID } from "../../layout/gbt9704.js";
 import { pointsToHalfPoints } from "../../layout/units.js";
+import { ELEMENT_STYLES } from "./element-styles.js";
 import { fontFor, type RenderContext } from "./primitives.js";
 
 /**
- * Document defaults: 3号仿宋 with Latin in the Latin face, −0.25 pt tracking and exact 579-twip lines.
+ * The element styles and the document defaults: 3号仿宋 with Latin in the Latin face, −0.25 pt tracking, exact 579-twip lines.
  * The Normal font size must be 16 pt here, since Word measures the grid against it (spec §1.4).
+ * Formatting stays direct on the paragraphs; the styles name what each paragraph is.
  */
+
 export function documentStyles(context: RenderContext): IStylesOptions {
   return {
     default: {
@@ -15,7 +18,7 @@ export function documentStyles(context: RenderContext): IStylesOptions {
           font: fontFor(context, "fangsong"),
           size: pointsToHalfPoints(BODY.sizePt),
           sizeComplexScript: pointsToHalfPoints(BODY.sizePt),
-          characterSpacing: GRID.trackingTwentiethsPt,
+          scale: GRID.characterScalePercent,
           language: { value: "en-US", eastAsia: "zh-CN" },
         },
         paragraph: {
@@ -23,5 +26,6 @@ export function documentStyles(context: RenderContext): IStylesOptions {
         },
       },
     },
+    paragraphStyles: Object.values(ELEMENT_STYLES).map((style) => ({ id: style.id, name: style.name, basedOn: "Normal", quickFormat: true })),
   };
 }
