@@ -9,7 +9,7 @@ export async function textCommand(file: string): Promise<number> {
   const bytes = await readFile(file).catch(() => undefined);
   const isZip = bytes !== undefined && bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (bytes && isZip) {
-    process.stdout.write(docxToPlainText(bytes));
+    process.stdout.write(docxToPlainText(bytes, { dropEmptyLines: true }));
   } else {
     const loaded = await loadDocumentFile(file);
     process.stdout.write(renderText(composeCircular(loaded.document)));

@@ -20,7 +20,8 @@ export function issuerNames(envelope: Envelope): string[] {
 }
 
 export function titleLines(envelope: Envelope): string[] {
-  return typeof envelope.title === "string" ? breakTitle(envelope.title) : [...envelope.title];
+  // Titles are set at full width without tracking (see render/docx/head.ts).
+  return typeof envelope.title === "string" ? breakTitle(envelope.title, { trackingPt: 0 }) : [...envelope.title];
 }
 
 export function titleText(envelope: Envelope): string {

@@ -3,7 +3,7 @@ import type { Block, GongwenDocument } from "../document/blocks.js";
 /**
  * Plain text of a document: one paragraph per line, in reading order, the same paragraphs the .docx
  * holds (so `gongwen text` gives the same lines for a data file and for its rendered .docx).
- * Title lines are joined with a space; the 印发 line keeps its tab.
+ * Title lines stand one per line; the 印发 line keeps its tabs (空一字, then the date flush right).
  */
 export function blockToLines(block: Block): string[] {
   switch (block.type) {
@@ -18,7 +18,7 @@ export function blockToLines(block: Block): string[] {
     case "issuerMark":
       return [block.names.join(" ") + block.suffix];
     case "title":
-      return [block.lines.join(" ")];
+      return [...block.lines];
     case "heading":
       return [`${block.number}${block.text}`];
     case "point":
@@ -30,7 +30,7 @@ export function blockToLines(block: Block): string[] {
     case "attachment":
       return [block.label, block.title, ...block.paragraphs];
     case "colophon":
-      return [...block.lines.map((line) => line.text), `${block.printer}\t${block.printDate}`];
+      return [...block.lines.map((line) => line.text), `\t${block.printer}\t${block.printDate}`];
   }
 }
 

@@ -72,6 +72,11 @@ export interface ReadDocxOptions {
 export interface PlainTextOptions extends ReadDocxOptions {
   includeHeadersFooters?: boolean;
   includeNotes?: boolean;
+  /**
+   * Drop empty lines entirely. Spacing paragraphs are layout (how many empty lines stand above the 版记
+   * changes with pagination), so reviewers' diffs and `gongwen text` leave them out.
+   */
+  dropEmptyLines?: boolean;
 }
 
 export function readDocxText(bytes: Uint8Array, options: ReadDocxOptions = {}): DocxText {
@@ -145,10 +150,10 @@ export function readDocxText(bytes: Uint8Array, options: ReadDocxOptions = {}): 
  */
 export function docxToPlainText(bytes: Uint8Array, options: PlainTextOptions = {}): string {
   const doc = readDocxText(bytes, options);
-  const out = lines(doc.body);
+  const out = lines(doc.body, options.dropEmptyLines);
   const block = (title: string, paragraphs: Paragraph[]): void => {
     if (out.length > 0) out.push("");
-    out.push(`==== ${title} ====`, ...lines(paragraphs));
+    out.push(`==== ${title} ====`, ...lines(paragraphs, options.dropEmptyLines));
   };
   if (options.includeHeadersFooters) {
     for (const h of doc.headers) block(`页眉 header · section ${h.section + 1} · ${h.type}`, h.paragraphs);
@@ -161,12 +166,12 @@ export function docxToPlainText(bytes: Uint8Array, options: PlainTextOptions = {
   return out.length > 0 ? `${out.join("\n")}\n` : "";
 }
 
-function lines(paragraphs: readonly Paragraph[]): string[] {
+function lines(paragraphs: readonly Paragraph[], dropEmpty = false): string[] {
   const out: string[] = [];
   for (const p of paragraphs) {
     for (const raw of p.text.split(/\r\n?|\n/)) {
       const line = /^\s*$/u.test(raw) ? "" : raw;
-      if (line === "" && (out.length === 0 || out[out.length - 1] === "")) continue;
+      if (line === "" && (dropEmpty || out.length === 0 || out[out.length - 1] === "")) continue;
       out.push(line);
     }
   }
