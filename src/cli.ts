@@ -81,6 +81,72 @@ export function buildProgram(): Command {
     .argument("<file>", "数据文件或 .docx / data file or .docx")
     .action((file: string) => run(async () => (await import("./commands/text.js")).textCommand(file)));
 
+  program
+    .command("diff")
+    .description("比较两稿（数据文件或 .docx，可混用）/ compare two drafts (data files or .docx, mixed)")
+    .argument("<old>", "旧稿 / old draft")
+    .argument("<new>", "新稿 / new draft")
+    .option("--json", "输出 JSON，供其他工具使用 / print JSON for tools")
+    .option("--redline <file>", "生成带修订标记的 .docx / write a .docx with tracked changes")
+    .option("--author <name>", "修订作者 / author of the tracked changes")
+    .option("--date <iso>", "修订时间（ISO 日期）/ date of the tracked changes")
+    .option("--no-color", "不使用颜色 / no colours")
+    .action((oldFile: string, newFile: string, options) =>
+      run(async () => (await import("./commands/diff.js")).diffCommand(oldFile, newFile, options)));
+
+  program
+    .command("preview")
+    .description("生成 PDF 和逐页 PNG 预览及缩略总览图 / PDF, PNG pages and a contact sheet")
+    .argument("<file>", "数据文件或 .docx / data file or .docx")
+    .option("-o, --output <dir>", "输出文件夹 / output folder", "output/preview")
+    .option("--dpi <n>", "分辨率 / resolution", "100")
+    .action((file: string, options) => run(async () => (await import("./commands/preview.js")).previewCommand(file, options)));
+
+  const archiveOption = () =>
+    new Option("--archive <dir>", "档案库位置（默认 output/archive 或 $GONGWEN_ARCHIVE）/ archive root").env("GONGWEN_ARCHIVE");
+
+  program
+    .command("issue")
+    .description("签发归档：生成 .docx 与 PDF/A，只写一次存入档案库 / issue: render, convert to PDF/A and archive write-once")
+    .argument("<data>", "数据文件 / data file")
+    .addOption(archiveOption())
+    .option("--reissue", "同一发文字号内容不同时重新签发（保留旧版）/ reissue with different content, keeping the old version")
+    .option("--reason <text>", "重新签发的原因 / why it is reissued")
+    .option("--retention <term>", "保管期限（永久、定期30年、定期10年）/ retention period")
+    .action((data: string, options) => run(async () => (await import("./commands/archive.js")).issueCommand(data, options)));
+
+  const archive = program.command("archive").description("档案库：归档、校验、目录 / the archive: add, verify, list, catalog");
+  archive
+    .command("add")
+    .description("同 gongwen issue / same as gongwen issue")
+    .argument("<data>", "数据文件 / data file")
+    .addOption(archiveOption())
+    .option("--reissue", "重新签发 / reissue")
+    .option("--reason <text>", "重新签发的原因 / why")
+    .option("--retention <term>", "保管期限 / retention period")
+    .action((data: string, options) => run(async () => (await import("./commands/archive.js")).issueCommand(data, options)));
+  archive
+    .command("verify")
+    .description("重算哈希，检查每件是否完整、未被改动 / recompute hashes; report tampered, missing or unexpected files")
+    .argument("[path]", "只校验这一件或这一年 / only this entry or year")
+    .addOption(archiveOption())
+    .action((path: string | undefined, options) => run(async () => (await import("./commands/archive.js")).verifyCommand(path, options)));
+  archive
+    .command("list")
+    .description("列出已归档公文 / list archived documents")
+    .addOption(archiveOption())
+    .option("--year <year>", "年度 / year")
+    .option("--number <docno>", "发文字号 / document number")
+    .option("--title <words>", "题名中的词 / words of the title")
+    .action((options) => run(async () => (await import("./commands/archive.js")).listCommand(options)));
+  archive
+    .command("catalog")
+    .description("归档文件目录（DA/T 22），并报告文号空缺 / archive catalogue (DA/T 22) with serial gaps")
+    .addOption(archiveOption())
+    .option("--year <year>", "年度 / year")
+    .option("--csv [file]", "输出 CSV / write CSV")
+    .action((options) => run(async () => (await import("./commands/archive.js")).catalogCommand(options)));
+
   return program;
 }
 
