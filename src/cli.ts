@@ -52,6 +52,7 @@ export function buildProgram(): Command {
     .option("-o, --output <file>", "输出文件，默认 output/<发文字号>.docx / output file")
     .option("-t, --templates <dir>", "自定义模板文件夹 / your own template folder")
     .addOption(new Option("-f, --fonts <profile>", "字体方案 / font profile").choices(["default", "gbk"]))
+    .option("--pdf", "用 LibreOffice 排版核验并在旁边生成 PDF / lay out with LibreOffice, verify, and write the PDF beside it")
     .option("-q, --quiet", "只报告错误 / print errors only")
     .action((data: string | undefined, options) => run(async () => (await import("./commands/render.js")).renderCommand(data, options)));
 

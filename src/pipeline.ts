@@ -8,7 +8,7 @@ import { FONT_PROFILES, isFontProfileName, type FontProfileName } from "./layout
 import { formatDocNumber } from "./model/primitives.js";
 import { loadDocumentFile, type LoadedDocument } from "./model/validate.js";
 import { safeFileName } from "./output/file-name.js";
-import { renderDocx, type RenderedDocx } from "./render/docx/index.js";
+import { renderDocx, type DocxRenderOptions, type RenderedDocx } from "./render/docx/index.js";
 
 /** The whole pipeline as a library: load → validate → compose → render. The CLI only calls this. */
 
@@ -21,7 +21,7 @@ export interface RenderOptions {
   readonly templateDir?: string;
   /** Overrides the data file's `fonts`. */
   readonly fonts?: string;
-  readonly colophonCorrection?: Parameters<typeof renderDocx>[1]["colophonCorrection"];
+  readonly colophonPlacement?: DocxRenderOptions["colophonPlacement"];
 }
 
 export interface RenderResult extends RenderedDocx {
@@ -68,7 +68,7 @@ export async function renderLoaded(loaded: LoadedDocument, options: RenderOption
   const fonts = resolveFontProfile(options.fonts ?? loaded.document.fonts, loaded.file);
   const document = composeCircular(loaded.document, { templateDir: options.templateDir });
   const sealImage = await loadSeal(loaded);
-  const rendered = await renderDocx(document, { fonts, sealImage, colophonCorrection: options.colophonCorrection });
+  const rendered = await renderDocx(document, { fonts, sealImage, colophonPlacement: options.colophonPlacement });
   const suggestedFileName = `${safeFileName(formatDocNumber(loaded.document.envelope.docNumber))}.docx`;
   return { ...rendered, loaded, document, suggestedFileName };
 }

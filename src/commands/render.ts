@@ -1,13 +1,18 @@
 import { resolve } from "node:path";
 import { printDiagnostics } from "../cli.js";
+import { diagnostic } from "../errors.js";
+import { loadDocumentFile } from "../model/validate.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
-import { renderFile, SAMPLE_DATA_FILE } from "../pipeline.js";
+import { renderLoaded, SAMPLE_DATA_FILE, type RenderResult } from "../pipeline.js";
+import { renderVerified, type Verification } from "../verify/render-verified.js";
 
 export interface RenderCommandOptions {
   readonly output?: string;
   readonly templates?: string;
   readonly fonts?: string;
   readonly quiet?: boolean;
+  /** Lay the document out with LibreOffice, verify and correct the 版记's place, write the PDF beside it. */
+  readonly pdf?: boolean;
 }
 
 const PLACEMENT_TEXT = {
@@ -17,17 +22,45 @@ const PLACEMENT_TEXT = {
 } as const;
 
 export async function renderCommand(data: string | undefined, options: RenderCommandOptions): Promise<number> {
-  const file = data ?? SAMPLE_DATA_FILE;
-  const result = await renderFile(file, { templateDir: options.templates, fonts: options.fonts });
-  printDiagnostics(result.loaded.warnings);
+  const loaded = await loadDocumentFile(data ?? SAMPLE_DATA_FILE);
+  printDiagnostics(loaded.warnings);
+  const renderOptions = { templateDir: options.templates, fonts: options.fonts };
+  const verified = options.pdf ? await renderVerified(loaded, renderOptions) : undefined;
+  const result = verified ?? (await renderLoaded(loaded, renderOptions));
   const target = resolve(options.output ?? `output/${result.suggestedFileName}`);
   await writeFileAtomic(target, result.bytes);
-  if (!options.quiet) {
-    const { plan } = result;
-    process.stdout.write(
-      `已生成 / written: ${target}\n` +
-        `  约 ${plan.totalPages} 页（按版心网格估算）/ about ${plan.totalPages} page(s) (grid estimate); ${PLACEMENT_TEXT[plan.placement]}\n`,
-    );
+  const pdf = verified?.pdf ? `${target.replace(/\.docx$/i, "")}.pdf` : undefined;
+  if (pdf && verified?.pdf) await writeFileAtomic(pdf, verified.pdf);
+  if (!options.quiet) report(target, pdf, result, verified?.verification);
+  const verification = verified?.verification;
+  if (verification?.reason === "libreoffice-missing") {
+    printDiagnostics([
+      diagnostic({
+        severity: "warning",
+        zh: "未安装 LibreOffice：已生成 .docx，但未生成 PDF，版记偶数页规则未经核验",
+        en: "LibreOffice is not installed: the .docx was written, but no PDF, and the even-page rule was not verified",
+        rule: "libreoffice-missing",
+      }),
+    ]);
+    return 3;
   }
-  return 0;
+  return verification && !verification.verified ? 2 : 0;
+}
+
+function report(target: string, pdf: string | undefined, result: RenderResult, verification: Verification | undefined): void {
+  const { plan } = result;
+  let text = `已生成 / written: ${target}\n`;
+  if (pdf) text += `已生成 / written: ${pdf}\n`;
+  if (verification?.finding) {
+    const { finding } = verification;
+    const seconds = verification.conversionMs.reduce((a, b) => a + b, 0) / 1000;
+    text += `  共 ${finding.pages} 页；${PLACEMENT_TEXT[plan.placement]}\n`;
+    text += verification.verified
+      ? `  已经排版核验（LibreOffice，${verification.passes} 遍，${seconds.toFixed(1)} 秒）：版记位于第 ${finding.printLine?.page} 页（偶数页）底部 / verified on a real layout in ${verification.passes} pass(es)\n`
+      : `  排版核验未通过 / layout check failed: ${verification.reason}\n`;
+  } else {
+    text += `  约 ${plan.totalPages} 页（按版心网格估算）；${PLACEMENT_TEXT[plan.placement]}\n`;
+    text += "  版记位置按估算放置，未经排版核验（加 --pdf 核验）/ colophon placed by estimate, not verified (use --pdf)\n";
+  }
+  process.stdout.write(text);
 }

@@ -1,4 +1,4 @@
-import { GRID, ISSUER_MARK, TYPE_AREA, 字号 } from "./gbt9704.js";
+import { DOC_NUMBER, GRID, ISSUER_MARK, TYPE_AREA, 字号 } from "./gbt9704.js";
 import { textWidth } from "./text-width.js";
 import { pointsToTwips, twipsToPoints } from "./units.js";
 
@@ -29,10 +29,17 @@ export interface MarkSpacing {
   readonly lineTwips: number;
   /** Space before the mark's first line. */
   readonly beforeTwips: number;
-  /** Space after the mark so the block ends on a grid line. */
-  readonly afterTwips: number;
-  /** Grid lines from the 版心 top to the end of the mark block. */
-  readonly gridLines: number;
+  /** Height of the mark block from the 版心 top (lines above it included). */
+  readonly blockTwips: number;
+  /**
+   * Space above the 发文字号: 空二行, give or take less than half a line, so that the 文号 line ends on
+   * the grid and everything below it keeps the 22-line pitch. (The mark's top is fixed at 35 mm, which
+   * is no whole number of lines; the difference is taken here, where the large mark's own white space
+   * above and below its glyphs already makes the gap look like two lines.)
+   */
+  readonly docNumberBeforeTwips: number;
+  /** Grid lines from the 版心 top to the end of the 发文字号 line. */
+  readonly gridLinesThroughDocNumber: number;
 }
 
 /** Share of the em box above an ideograph's top edge (measured on the fonts used for rendering). */
@@ -46,9 +53,14 @@ export function markSpacing(linesAbove: number, sizePt: number, lineCount: numbe
   const lineTwips = pointsToTwips(sizePt * 1.25);
   const glyphTopInLine = (lineTwips - pointsToTwips(sizePt)) / 2 + pointsToTwips(sizePt * IDEOGRAPH_TOP_INSET_EM);
   const beforeTwips = Math.max(0, Math.round(ISSUER_MARK.topBelowTypeAreaTwips - linesAbove * GRID.linePitchTwips - glyphTopInLine));
-  const used = linesAbove * GRID.linePitchTwips + beforeTwips + lineTwips * lineCount;
-  const gridLines = Math.ceil(used / GRID.linePitchTwips);
-  return { lineTwips, beforeTwips, afterTwips: gridLines * GRID.linePitchTwips - used, gridLines };
+  const pitch = GRID.linePitchTwips;
+  const blockTwips = linesAbove * pitch + beforeTwips + lineTwips * lineCount;
+  const twoLines = DOC_NUMBER.blankLinesAboveTwips;
+  let adjust = (pitch - ((blockTwips + twoLines) % pitch)) % pitch;
+  if (adjust > pitch / 2) adjust -= pitch;
+  const docNumberBeforeTwips = twoLines + adjust;
+  const gridLinesThroughDocNumber = Math.round((blockTwips + docNumberBeforeTwips + pitch) / pitch);
+  return { lineTwips, beforeTwips, blockTwips, docNumberBeforeTwips, gridLinesThroughDocNumber };
 }
 
 export interface MarkGeometry extends MarkSize {

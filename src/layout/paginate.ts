@@ -57,9 +57,10 @@ function newPage(cursor: Cursor): void {
 function headLines(block: Block, linesAbove: number): number {
   switch (block.type) {
     case "issuerMark":
-      return markGeometry(block.names, block.suffix, linesAbove).spacing.gridLines - linesAbove;
+      // The mark's geometry decides the lines through the 发文字号 as well.
+      return markGeometry(block.names, block.suffix, linesAbove).spacing.gridLinesThroughDocNumber - linesAbove;
     case "docNumber":
-      return 3;
+      return 0;
     case "title":
       return TITLE.blankLinesAbove + block.lines.length;
     case "addressees":
@@ -137,17 +138,26 @@ export function paginate(blocks: readonly Block[], colophonLines: number): Pagin
     previousBodyLastLineMovable = !isHead;
   }
 
-  const colophonBlock = blocks.find((block) => block.type === "colophon");
   const contentEnd = { page: cursor.page, line: cursor.used };
-  if (!colophonBlock) {
-    return { contentEnd, colophonLines: 0, placement: "same-page", fillerLines: 0, totalPages: cursor.page };
-  }
-  const room = PAGE_LINES - cursor.used - COLOPHON.minimumGapLines;
-  const evenPage = cursor.page % 2 === 0;
+  const hasColophon = blocks.some((block) => block.type === "colophon");
+  if (!hasColophon) return { contentEnd, colophonLines: 0, placement: "same-page", fillerLines: 0, totalPages: cursor.page };
+  return { contentEnd, colophonLines, ...placeColophon(contentEnd, colophonLines) };
+}
+
+/**
+ * Where the 版记 goes once the text's end is known (estimated, or measured on a real layout): at the foot
+ * of the last page, which must be even (printed two-sided, the 版记 is on the back cover).
+ */
+export function placeColophon(
+  contentEnd: { readonly page: number; readonly line: number },
+  colophonLines: number,
+): Pick<PaginationPlan, "placement" | "fillerLines" | "totalPages"> {
+  const room = PAGE_LINES - contentEnd.line - COLOPHON.minimumGapLines;
+  const evenPage = contentEnd.page % 2 === 0;
   if (evenPage && room >= colophonLines) {
-    return { contentEnd, colophonLines, placement: "same-page", fillerLines: PAGE_LINES - cursor.used - colophonLines, totalPages: cursor.page };
+    return { placement: "same-page", fillerLines: PAGE_LINES - contentEnd.line - colophonLines, totalPages: contentEnd.page };
   }
   const filler = Math.max(0, PAGE_LINES - colophonLines);
-  if (!evenPage) return { contentEnd, colophonLines, placement: "next-page", fillerLines: filler, totalPages: cursor.page + 1 };
-  return { contentEnd, colophonLines, placement: "blank-then-page", fillerLines: filler, totalPages: cursor.page + 2 };
+  if (!evenPage) return { placement: "next-page", fillerLines: filler, totalPages: contentEnd.page + 1 };
+  return { placement: "blank-then-page", fillerLines: filler, totalPages: contentEnd.page + 2 };
 }

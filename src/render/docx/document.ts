@@ -2,6 +2,7 @@ import { Document, Paragraph, SectionType, Table, type ISectionOptions } from "d
 import type { Block, BlockOf, GongwenDocument } from "../../document/blocks.js";
 import type { FontProfile } from "../../layout/fonts.js";
 import { GRID } from "../../layout/gbt9704.js";
+import { markGeometry, type MarkGeometry } from "../../layout/masthead.js";
 import { paginate, type ColophonPlacement, type PaginationPlan } from "../../layout/paginate.js";
 import { attachment, attachmentNote, heading, note, paragraph, point } from "./body.js";
 import { colophon, colophonLineTotal, colophonRuleAllowanceTwips } from "./colophon.js";
@@ -17,10 +18,10 @@ export interface DocxRenderOptions {
   /** PNG bytes of an authorised seal, when the data names one. */
   readonly sealImage?: Uint8Array;
   /**
-   * Corrections found by measuring a real layout (render --pdf): lines to add (positive) or remove
-   * before the 版记, and the placement to use instead of the estimate's.
+   * Where the 版记 goes, when a real layout was measured (render --pdf) and the estimate was off:
+   * it replaces the estimate's placement and number of empty lines above the 版记.
    */
-  readonly colophonCorrection?: { readonly fillerDelta?: number; readonly placement?: ColophonPlacement };
+  readonly colophonPlacement?: { readonly placement: ColophonPlacement; readonly fillerLines: number };
 }
 
 type Child = Paragraph | Table;
@@ -30,14 +31,16 @@ export function buildDocx(document: GongwenDocument, options: DocxRenderOptions)
   const context: RenderContext = { fonts: options.fonts };
   const colophonBlock = document.blocks.find((block): block is BlockOf<"colophon"> => block.type === "colophon");
   const estimate = paginate(document.blocks, colophonBlock ? colophonLineTotal(colophonBlock) : 0);
-  const plan = applyCorrection(estimate, options.colophonCorrection);
+  const plan = options.colophonPlacement ? { ...estimate, ...options.colophonPlacement } : estimate;
 
   const main: Child[] = [];
   let linesAbove = 0;
+  let mark: MarkGeometry | undefined;
   document.blocks.forEach((block, index) => {
     if (block.type === "colophon") return;
+    if (block.type === "issuerMark") mark = markGeometry(block.names, block.suffix, linesAbove);
     const keepWithNext = document.blocks[index + 1]?.type === "signature";
-    main.push(...renderBlock(context, block, { linesAbove, keepWithNext, sealImage: options.sealImage }));
+    main.push(...renderBlock(context, block, { mark, keepWithNext, sealImage: options.sealImage }));
     if (block.type === "copyNumber" || block.type === "secrecy" || block.type === "urgency") linesAbove++;
   });
 
@@ -81,13 +84,6 @@ function sectionsWithColophon(context: RenderContext, main: Child[], block: Bloc
   return [{ ...numberedSection(context), children: [...main, ...filler(plan.fillerLines, breakFirst, allowance), ...colophon(context, block)] }];
 }
 
-function applyCorrection(plan: PaginationPlan, correction: DocxRenderOptions["colophonCorrection"]): PaginationPlan {
-  if (!correction) return plan;
-  const placement = correction.placement ?? plan.placement;
-  const basis = placement === plan.placement ? plan.fillerLines : Math.max(0, GRID.linesPerPage - plan.colophonLines);
-  return { ...plan, placement, fillerLines: Math.max(0, basis + (correction.fillerDelta ?? 0)) };
-}
-
 /** Empty grid lines that push the 版记 down so its last rule lies on the 版心's bottom edge. */
 function filler(lines: number, pageBreakFirst: boolean, shortenLastTwips: number): Paragraph[] {
   // The page break rides on the first empty line itself: any extra paragraph would cost height.
@@ -102,7 +98,8 @@ function filler(lines: number, pageBreakFirst: boolean, shortenLastTwips: number
 }
 
 interface BlockContext {
-  readonly linesAbove: number;
+  /** The mark's geometry, once the mark is laid out (the 发文字号 is placed from it). */
+  readonly mark?: MarkGeometry;
   readonly keepWithNext: boolean;
   readonly sealImage?: Uint8Array;
 }
@@ -114,9 +111,9 @@ function renderBlock(context: RenderContext, block: Block, at: BlockContext): Ch
     case "urgency":
       return [markerLine(context, block)];
     case "issuerMark":
-      return issuerMark(context, block, at.linesAbove);
+      return at.mark ? issuerMark(context, block, at.mark) : [];
     case "docNumber":
-      return [docNumber(context, block)];
+      return [docNumber(context, block, at.mark)];
     case "title":
       return [title(context, block)];
     case "addressees":

@@ -17,7 +17,7 @@ export const ELEMENT_STYLES = {
   marker: { id: "GwMarker", name: "份号密级紧急程度 Marker" },
   issuerMark: { id: "GwIssuerMark", name: "发文机关标志 IssuerMark", offGrid: true },
   docNumber: { id: "GwDocNumber", name: "发文字号 DocNumber", offGrid: true },
-  title: { id: "GwTitle", name: "标题 Title" },
+  title: { id: "GwTitle", name: "标题 Title", offGrid: true },
   addressees: { id: "GwRecipient", name: "主送机关 Recipient" },
   body: { id: "GwBody", name: "正文 Body" },
   heading1: { id: "GwBodyLevel1", name: "一级标题 BodyLevel1" },

@@ -3,7 +3,7 @@ import {
 } from "docx";
 import type { BlockOf } from "../../document/blocks.js";
 import { ADDRESSEES, DOC_NUMBER, GRID, RED_RULE_EXTRA_TWIPS, TITLE, TYPE_AREA } from "../../layout/gbt9704.js";
-import { markGeometry, type MarkGeometry } from "../../layout/masthead.js";
+import type { MarkGeometry } from "../../layout/masthead.js";
 import { ELEMENT_STYLES } from "./element-styles.js";
 import { gridParagraph, gridSpacing, RED, run, type RenderContext } from "./primitives.js";
 
@@ -20,8 +20,7 @@ export function markerLine(context: RenderContext, block: BlockOf<"copyNumber" |
   return gridParagraph({ style: ELEMENT_STYLES.marker.id, alignment: AlignmentType.LEFT, children: [run(context, block.text, { role })] });
 }
 
-export function issuerMark(context: RenderContext, block: BlockOf<"issuerMark">, linesAbove: number): (Paragraph | Table)[] {
-  const geometry = markGeometry(block.names, block.suffix, linesAbove);
+export function issuerMark(context: RenderContext, block: BlockOf<"issuerMark">, geometry: MarkGeometry): (Paragraph | Table)[] {
   return geometry.joint ? jointMark(context, block, geometry) : singleMark(context, block, geometry);
 }
 
@@ -31,13 +30,13 @@ function markRun(context: RenderContext, text: string, geometry: MarkGeometry): 
 }
 
 function singleMark(context: RenderContext, block: BlockOf<"issuerMark">, geometry: MarkGeometry): Paragraph[] {
-  const { lineTwips, beforeTwips, afterTwips } = geometry.spacing;
+  const { lineTwips, beforeTwips } = geometry.spacing;
   return [
     new Paragraph({
       style: ELEMENT_STYLES.issuerMark.id,
       alignment: AlignmentType.CENTER,
       widowControl: false,
-      spacing: { line: lineTwips, lineRule: LineRuleType.EXACT, before: beforeTwips, after: afterTwips },
+      spacing: { line: lineTwips, lineRule: LineRuleType.EXACT, before: beforeTwips, after: 0 },
       children: [markRun(context, `${block.names.join("")}${block.suffix}`, geometry)],
     }),
   ];
@@ -45,7 +44,7 @@ function singleMark(context: RenderContext, block: BlockOf<"issuerMark">, geomet
 
 /** 联合行文: names stacked on the left, the shared 文件 centred on them on the right (§7.2.4). */
 function jointMark(context: RenderContext, block: BlockOf<"issuerMark">, geometry: MarkGeometry): (Paragraph | Table)[] {
-  const { lineTwips, beforeTwips, afterTwips } = geometry.spacing;
+  const { lineTwips, beforeTwips } = geometry.spacing;
   const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
   const cellParagraph = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
     new Paragraph({ style: ELEMENT_STYLES.issuerMark.id, alignment, spacing: exact(lineTwips), children: [markRun(context, text, geometry)] });
@@ -74,17 +73,15 @@ function jointMark(context: RenderContext, block: BlockOf<"issuerMark">, geometr
         }),
       ],
     }),
-    // Nor spacing-after: a thin paragraph pays back what puts the next line on the grid.
-    new Paragraph({ style: ELEMENT_STYLES.issuerMark.id, spacing: exact(Math.max(20, afterTwips)), children: [] }),
   ];
 }
 
 /** 发文字号 two lines below the mark, centred, with the red rule 4 mm below it as its bottom border. */
-export function docNumber(context: RenderContext, block: BlockOf<"docNumber">): Paragraph {
+export function docNumber(context: RenderContext, block: BlockOf<"docNumber">, mark: MarkGeometry | undefined): Paragraph {
   return gridParagraph({
     style: ELEMENT_STYLES.docNumber.id,
     alignment: AlignmentType.CENTER,
-    spacing: gridSpacing(DOC_NUMBER.blankLinesAboveTwips),
+    spacing: gridSpacing(mark?.spacing.docNumberBeforeTwips ?? DOC_NUMBER.blankLinesAboveTwips),
     border: { bottom: { style: BorderStyle.SINGLE, size: DOC_NUMBER.redRuleEighths, color: RED, space: DOC_NUMBER.redRuleSpacePt } },
     children: [run(context, block.text)],
   });
