@@ -105,7 +105,8 @@ function attachmentLines(block: BlockOf<"attachment">): number {
 /** Estimates the pages and chooses where the 版记 goes (§7.4.1 last page; printed two-sided, so even). */
 export function paginate(blocks: readonly Block[], colophonLines: number): PaginationPlan {
   const cursor: Cursor = { page: 1, used: 0 };
-  let previousBodyLastLineMovable = false;
+  /** Lines of the body paragraph just laid out (0 after head blocks), which keep-with-next may move. */
+  let previousBodyLines = 0;
   for (const [index, block] of blocks.entries()) {
     if (block.type === "colophon") continue;
     if (block.type === "attachment") {
@@ -114,17 +115,13 @@ export function paginate(blocks: readonly Block[], colophonLines: number): Pagin
       continue;
     }
     if (block.type === "signature") {
-      // Kept with the last line of the text before it (§7.3.5.5): if the block does not fit, that line
-      // moves to the next page with it.
+      // Kept with the paragraph before it (§7.3.5.5). When the block does not fit, LibreOffice moves that
+      // whole paragraph to the next page with it (measured), not only its last line.
       const lines = signatureLines(block);
       if (cursor.used + lines > PAGE_LINES) {
-        if (previousBodyLastLineMovable) {
-          cursor.page++;
-          cursor.used = 1 + lines;
-        } else {
-          newPage(cursor);
-          advance(cursor, lines);
-        }
+        const moved = previousBodyLines < PAGE_LINES ? previousBodyLines : 1;
+        cursor.page++;
+        cursor.used = moved + lines;
       } else advance(cursor, lines);
       continue;
     }
@@ -135,7 +132,7 @@ export function paginate(blocks: readonly Block[], colophonLines: number): Pagin
       newPage(cursor);
     }
     advance(cursor, lines);
-    previousBodyLastLineMovable = !isHead;
+    previousBodyLines = isHead ? 0 : lines;
   }
 
   const contentEnd = { page: cursor.page, line: cursor.used };

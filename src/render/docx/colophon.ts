@@ -24,13 +24,12 @@ const inner = { style: BorderStyle.SINGLE, size: COLOPHON.innerRuleEighths, colo
 const OUTER_RULE_TWIPS = Math.round((COLOPHON.outerRuleEighths / 8) * 20);
 
 /**
- * Height the table's outer rules add to the block in LibreOffice (its first and last borders are drawn
- * outside the exact row heights); the empty line above the 版记 gives it back, so the last rule still
- * lies on the 版心's bottom edge.
+ * Height LibreOffice adds outside the table's exact row heights: its first (thick) rule. The empty line
+ * above the 版记 gives it back, so the block still ends on the 版心's bottom edge. Measured: with 0–10
+ * twips the 印发 line spills onto a new page; with 20 the last rule lies 0.46 mm above the edge.
  */
 export function colophonRuleAllowanceTwips(block: BlockOf<"colophon">): number {
-  if (block.lines.length === 0) return 0;
-  return Math.round(((COLOPHON.outerRuleEighths + COLOPHON.innerRuleEighths) / 8) * 20);
+  return block.lines.length === 0 ? 0 : OUTER_RULE_TWIPS;
 }
 
 const TEXT_WIDTH_TWIPS = TYPE_AREA.widthTwips - 2 * CHAR;
