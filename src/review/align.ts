@@ -1,0 +1,182 @@
+/**
+ * Pairs the paragraphs of two drafts. Three passes, each on what the one before left over:
+ *
+ * 1. exact matches, as a longest common subsequence (jsdiff's Myers diff on whole paragraphs);
+ * 2. in each gap between two exact matches, edited paragraphs: an order-keeping pairing that
+ *    maximises the summed similarity of pairs at least `pairThreshold` alike, so a rewritten
+ *    sentence shows as a change inside its paragraph rather than as a deletion plus an insertion;
+ * 3. moves: a deleted paragraph equal or nearly equal (`moveThreshold`) to an inserted one
+ *    anywhere else, most alike first.
+ *
+ * The result lists every paragraph of both sides once, in reading order (old order for deleted
+ * paragraphs, new order for the rest). A move appears twice: `moveFrom` where the paragraph left,
+ * `moveTo` where it arrived, so renderers can show either end (tracked changes need both).
+ */
+import { diffArrays } from "diff";
+import { profile, similarity, type Profile } from "./similarity.js";
+
+export type AlignOp =
+  | { readonly type: "equal"; readonly old: number; readonly new: number }
+  | { readonly type: "changed"; readonly old: number; readonly new: number; readonly similarity: number }
+  | { readonly type: "inserted"; readonly new: number }
+  | { readonly type: "deleted"; readonly old: number }
+  | { readonly type: "moveFrom"; readonly old: number; readonly new: number; readonly similarity: number }
+  | { readonly type: "moveTo"; readonly old: number; readonly new: number; readonly similarity: number };
+
+export interface AlignOptions {
+  /**
+   * Edited paragraphs at least this alike pair up (default 0.5). Unrelated paragraphs of the sample
+   * circular score at most 0.31; a paragraph with one sentence of three rewritten still scores ~0.7.
+   */
+  readonly pairThreshold?: number;
+  /** A deleted and an inserted paragraph at least this alike are one paragraph moved (default 0.8). */
+  readonly moveThreshold?: number;
+  /** Gaps with more paragraph pairs than this skip pass 2 (quadratic); default 250 000. */
+  readonly maxPairs?: number;
+}
+
+export const DEFAULT_PAIR_THRESHOLD = 0.5;
+export const DEFAULT_MOVE_THRESHOLD = 0.8;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export function alignParagraphs(oldLines: readonly string[], newLines: readonly string[], options: AlignOptions = {}): AlignOp[] {
+  const pairThreshold = options.pairThreshold ?? DEFAULT_PAIR_THRESHOLD;
+  const moveThreshold = options.moveThreshold ?? DEFAULT_MOVE_THRESHOLD;
+  const maxPairs = options.maxPairs ?? 250_000;
+  const oldProfiles = new Map<number, Profile>();
+  const newProfiles = new Map<number, Profile>();
+  const oldProfile = (i: number) => cached(oldProfiles, i, () => profile(oldLines[i] ?? ""));
+  const newProfile = (j: number) => cached(newProfiles, j, () => profile(newLines[j] ?? ""));
+
+  const ops: AlignOp[] = [];
+  let i = 0;
+  let j = 0;
+  let gapOld: number[] = [];
+  let gapNew: number[] = [];
+  const closeGap = () => {
+    ops.push(...pairGap(gapOld, gapNew, oldProfile, newProfile, pairThreshold, maxPairs));
+    gapOld = [];
+    gapNew = [];
+  };
+  for (const change of diffArrays([...oldLines], [...newLines])) {
+    for (let k = 0; k < change.count; k++) {
+      if (change.removed) gapOld.push(i++);
+      else if (change.added) gapNew.push(j++);
+      else {
+        if (gapOld.length > 0 || gapNew.length > 0) closeGap();
+        ops.push({ type: "equal", old: i++, new: j++ });
+      }
+    }
+  }
+  closeGap();
+  return findMoves(ops, oldProfile, newProfile, moveThreshold, maxPairs);
+}
+
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** Pass 2 on one gap: dynamic programming over (old prefix, new prefix), like an LCS weighted by similarity. */
+function pairGap(
+  olds: readonly number[],
+  news: readonly number[],
+  oldProfile: (i: number) => Profile,
+  newProfile: (j: number) => Profile,
+  threshold: number,
+  maxPairs: number,
+): AlignOp[] {
+  const n = olds.length;
+  const m = news.length;
+  if (n === 0 || m === 0 || n * m > maxPairs) return unpaired(olds, news);
+  const sim: number[][] = olds.map((i) => news.map((j) => {
+    const s = similarity(oldProfile(i), newProfile(j));
+    return s >= threshold ? s : 0;
+  }));
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let a = 1; a <= n; a++) {
+    for (let b = 1; b <= m; b++) {
+      const pair = sim[a - 1]![b - 1]!;
+      best[a]![b] = Math.max(best[a - 1]![b]!, best[a]![b - 1]!, pair > 0 ? best[a - 1]![b - 1]! + pair : 0);
+    }
+  }
+  // Trace back from the end, then emit in reading order: deletions before insertions between pairs.
+  const pairs: Array<[number, number, number]> = [];
+  let a = n;
+  let b = m;
+  while (a > 0 && b > 0) {
+    const pair = sim[a - 1]![b - 1]!;
+    if (pair > 0 && best[a]![b] === best[a - 1]![b - 1]! + pair) {
+      pairs.push([a - 1, b - 1, pair]);
+      a--;
+      b--;
+    } else if (best[a]![b] === best[a - 1]![b]) a--;
+    else b--;
+  }
+  pairs.reverse();
+  const ops: AlignOp[] = [];
+  let nextOld = 0;
+  let nextNew = 0;
+  for (const [pa, pb, s] of pairs) {
+    ops.push(...unpaired(olds.slice(nextOld, pa), news.slice(nextNew, pb)));
+    ops.push({ type: "changed", old: olds[pa]!, new: news[pb]!, similarity: round(s) });
+    nextOld = pa + 1;
+    nextNew = pb + 1;
+  }
+  ops.push(...unpaired(olds.slice(nextOld), news.slice(nextNew)));
+  return ops;
+}
+
+function unpaired(olds: readonly number[], news: readonly number[]): AlignOp[] {
+  return [...olds.map((old): AlignOp => ({ type: "deleted", old })), ...news.map((n): AlignOp => ({ type: "inserted", new: n }))];
+}
+
+/** Pass 3: greedy, most alike pair first; ties go to the earliest paragraphs, so the result is stable. */
+function findMoves(
+  ops: AlignOp[],
+  oldProfile: (i: number) => Profile,
+  newProfile: (j: number) => Profile,
+  threshold: number,
+  maxPairs: number,
+): AlignOp[] {
+  const deleted = ops.flatMap((op) => (op.type === "deleted" ? [op.old] : []));
+  const inserted = ops.flatMap((op) => (op.type === "inserted" ? [op.new] : []));
+  if (deleted.length === 0 || inserted.length === 0 || deleted.length * inserted.length > maxPairs) return ops;
+  const candidates: Array<{ old: number; new: number; similarity: number }> = [];
+  for (const old of deleted) {
+    for (const n of inserted) {
+      const s = similarity(oldProfile(old), newProfile(n));
+      if (s >= threshold) candidates.push({ old, new: n, similarity: round(s) });
+    }
+  }
+  candidates.sort((x, y) => y.similarity - x.similarity || x.old - y.old || x.new - y.new);
+  const byOld = new Map<number, Mutable<{ new: number; similarity: number }>>();
+  const takenNew = new Set<number>();
+  for (const c of candidates) {
+    if (byOld.has(c.old) || takenNew.has(c.new)) continue;
+    byOld.set(c.old, { new: c.new, similarity: c.similarity });
+    takenNew.add(c.new);
+  }
+  if (byOld.size === 0) return ops;
+  const oldOf = new Map([...byOld].map(([old, to]) => [to.new, { old, similarity: to.similarity }]));
+  return ops.map((op): AlignOp => {
+    if (op.type === "deleted") {
+      const to = byOld.get(op.old);
+      if (to) return { type: "moveFrom", old: op.old, new: to.new, similarity: to.similarity };
+    }
+    if (op.type === "inserted") {
+      const from = oldOf.get(op.new);
+      if (from) return { type: "moveTo", old: from.old, new: op.new, similarity: from.similarity };
+    }
+    return op;
+  });
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

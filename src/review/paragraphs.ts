@@ -1,0 +1,74 @@
+/**
+ * A draft under review, read into paragraphs: a data file (through compose, so the lines are the ones
+ * the rendered .docx holds) or any .docx (ours, or one edited in Word, WPS or LibreOffice).
+ * The lines are exactly what `gongwen text` prints, so a diff and a git textconv agree.
+ */
+import { readFile } from "node:fs/promises";
+import { composeCircular } from "../compose/compose.js";
+import type { GongwenDocument } from "../document/blocks.js";
+import { diagnostic, GongwenError } from "../errors.js";
+import { decodeDataFile, isDiagnostic } from "../load/decode.js";
+import { parseDocumentText, type LoadedDocument } from "../model/validate.js";
+import { blockToLines } from "../render/text.js";
+import { docxToPlainText } from "./docx-text.js";
+
+export type DraftKind = "data" | "docx";
+
+export interface Draft {
+  readonly file: string;
+  readonly kind: DraftKind;
+  readonly bytes: Uint8Array;
+  /** One paragraph per line, no empty lines, no line ends. */
+  readonly lines: readonly string[];
+  /** Data files only: the validated model and its block tree. */
+  readonly loaded?: LoadedDocument;
+  readonly document?: GongwenDocument;
+}
+
+/**
+ * Word files are told by their content, not their name: git hands a textconv driver temporary files,
+ * and clerks rename files freely. A legacy .doc (OLE) goes to the .docx reader too, which names it.
+ */
+export function isWordFile(bytes: Uint8Array): boolean {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  return zip || ole;
+}
+
+/**
+ * The one normalisation both kinds go through: a line break inside a paragraph starts a new line, and
+ * blank lines are dropped (spacing paragraphs are layout, not content), as `docxToPlainText` does.
+ */
+export function toLines(paragraphs: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const paragraph of paragraphs) {
+    for (const line of paragraph.split(/\r\n?|\n/)) if (!/^\s*$/u.test(line)) out.push(line);
+  }
+  return out;
+}
+
+export function documentLines(document: GongwenDocument): string[] {
+  return toLines(document.blocks.flatMap(blockToLines));
+}
+
+export function docxLines(bytes: Uint8Array, fileName?: string): string[] {
+  return toLines(docxToPlainText(bytes, { dropEmptyLines: true, ...(fileName ? { fileName } : {}) }).split("\n"));
+}
+
+export async function readDraft(file: string): Promise<Draft> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const zh = code === "ENOENT" ? "找不到文件" : code === "EISDIR" ? "这是一个文件夹，不是文件" : "无法读取文件";
+    throw new GongwenError([diagnostic({ file, zh, en: `cannot read the file (${code ?? (error as Error).message})`, rule: "read" })], 66);
+  }
+  if (isWordFile(bytes)) return { file, kind: "docx", bytes, lines: docxLines(bytes, file) };
+
+  const decoded = decodeDataFile(bytes, file);
+  if (isDiagnostic(decoded)) throw new GongwenError([decoded]);
+  const loaded = parseDocumentText(decoded.text, file, [...decoded.warnings]);
+  const document = composeCircular(loaded.document);
+  return { file, kind: "data", bytes, lines: documentLines(document), loaded, document };
+}
