@@ -3,8 +3,8 @@
  * first, English beside. Keyed by field path; `[]` stands for any item of a list.
  */
 export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  kind: "文种：assessment-circular（考核情况通报）/ document kind",
-  fonts: "字体方案：default（方正小标宋简体、仿宋_GB2312…）或 gbk（方正…_GBK）/ font profile",
+  kind: "文种：assessment-circular（考核情况通报） / document kind",
+  fonts: "字体方案：default（方正小标宋简体、仿宋_GB2312…）或 gbk（方正…_GBK） / font profile",
   envelope: "每份公文都有的要素 / what every 公文 has",
   "envelope.issuers": "发文机关，联合行文时主办机关在前 / issuing organs, host first",
   "envelope.issuers[].name": "发文机关全称或规范化简称 / name of the organ",
@@ -30,7 +30,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   "envelope.colophon.printer": "印发机关 / printing office",
   "envelope.colophon.printedOn": "印发日期，YYYY-MM-DD / printing date",
   content: "考核情况通报的内容 / content of the assessment circular",
-  "content.assessment": "考核的依据、范围和方式（用于开头一段）/ what was assessed, on what basis, how",
+  "content.assessment": "考核的依据、范围和方式（用于开头一段） / what was assessed, on what basis, how",
   "content.assessment.year": "考核年度 / year assessed",
   "content.assessment.name": "考核全称，不含年度和引号 / full name of the assessment",
   "content.assessment.shortName": "以下简称 / short name",
