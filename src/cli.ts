@@ -92,6 +92,9 @@ export function buildProgram(): Command {
     .option("--author <name>", "修订作者 / author of the tracked changes")
     .option("--date <iso>", "修订时间（ISO 日期）/ date of the tracked changes")
     .option("--no-color", "不使用颜色 / no colours")
+    .addHelpText("after", "\n退出码 / exit status: 0 两稿相同 identical, 1 有差异 different, ≥2 出错 trouble (like diff(1))")
+    // diff(1)'s convention reserves 1 for "different": usage errors must not exit 1 too.
+    .exitOverride((error) => process.exit(error.exitCode === 1 ? EXIT.usage : error.exitCode))
     .action((oldFile: string, newFile: string, options) =>
       run(async () => (await import("./commands/diff.js")).diffCommand(oldFile, newFile, options)));
 

@@ -1,18 +1,13 @@
-import { readFile } from "node:fs/promises";
-import { composeCircular } from "../compose/compose.js";
-import { loadDocumentFile } from "../model/validate.js";
-import { renderText } from "../render/text.js";
-import { docxToPlainText } from "../review/docx-text.js";
+import { readDraft } from "../review/paragraphs.js";
+import { writeStdout } from "../review/stdout.js";
 
-/** Plain text of a data file or a .docx, one paragraph per line: stable, so it serves git textconv. */
+/**
+ * Plain text of a data file or a .docx, one paragraph per line, no blank lines: stable, so it serves
+ * as a git textconv driver (`git config diff.gongwen.textconv "gongwen text"`). The kind is told by
+ * the content, since git passes temporary files.
+ */
 export async function textCommand(file: string): Promise<number> {
-  const bytes = await readFile(file).catch(() => undefined);
-  const isZip = bytes !== undefined && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (bytes && isZip) {
-    process.stdout.write(docxToPlainText(bytes, { dropEmptyLines: true }));
-  } else {
-    const loaded = await loadDocumentFile(file);
-    process.stdout.write(renderText(composeCircular(loaded.document)));
-  }
+  const draft = await readDraft(file);
+  await writeStdout(draft.lines.length > 0 ? `${draft.lines.join("\n")}\n` : "");
   return 0;
 }

@@ -13,6 +13,8 @@ export interface LoadedDocument {
   readonly document: CircularDocument;
   /** Problems that do not stop rendering (e.g. a GBK-encoded file, a title without 文种). */
   readonly warnings: readonly Diagnostic[];
+  /** Line and column where a field is written, for later checks to point at. */
+  readonly locate: YamlSource["locate"];
 }
 
 /** Validates already-parsed data; every problem is reported, each with its place in the file. */
@@ -45,7 +47,7 @@ export function parseDocumentText(text: string, file: string, extraWarnings: Dia
   const errors = diagnostics.filter((d) => d.severity !== "warning");
   const warnings = [...extraWarnings, ...diagnostics.filter((d) => d.severity === "warning")];
   if (errors.length > 0 || !document) throw new GongwenError([...errors, ...warnings]);
-  return { file, sourceText: text, document, warnings };
+  return { file, sourceText: text, document, warnings, locate: source.locate };
 }
 
 export async function loadDocumentFile(file: string): Promise<LoadedDocument> {

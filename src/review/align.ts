@@ -1,12 +1,15 @@
 /**
- * Pairs the paragraphs of two drafts. Three passes, each on what the one before left over:
+ * Pairs the paragraphs of two drafts, in three steps:
  *
- * 1. exact matches, as a longest common subsequence (jsdiff's Myers diff on whole paragraphs);
- * 2. in each gap between two exact matches, edited paragraphs: an order-keeping pairing that
- *    maximises the summed similarity of pairs at least `pairThreshold` alike, so a rewritten
- *    sentence shows as a change inside its paragraph rather than as a deletion plus an insertion;
- * 3. moves: a deleted paragraph equal or nearly equal (`moveThreshold`) to an inserted one
- *    anywhere else, most alike first.
+ * 1. the common head and tail (identical paragraphs) are set aside;
+ * 2. the middle is paired by dynamic programming, like a longest common subsequence in which an
+ *    identical pair scores a little over 1 and an edited pair its similarity, if at least
+ *    `pairThreshold`: so a rewritten sentence shows as a change inside its paragraph rather than as
+ *    a deletion plus an insertion, and of two orders the one keeping more (and more alike) paragraphs
+ *    wins. Middles larger than `maxPairs` pairs fall back to exact matches (jsdiff's Myers diff on
+ *    whole paragraphs) with the same pairing inside each gap between them;
+ * 3. moves: a deleted paragraph equal or nearly equal (`moveThreshold`) to an inserted one anywhere
+ *    else, most alike first.
  *
  * The result lists every paragraph of both sides once, in reading order (old order for deleted
  * paragraphs, new order for the rest). A move appears twice: `moveFrom` where the paragraph left,
@@ -49,28 +52,54 @@ export function alignParagraphs(oldLines: readonly string[], newLines: readonly 
   const oldProfile = (i: number) => cached(oldProfiles, i, () => profile(oldLines[i] ?? ""));
   const newProfile = (j: number) => cached(newProfiles, j, () => profile(newLines[j] ?? ""));
 
+  let head = 0;
+  while (head < oldLines.length && head < newLines.length && oldLines[head] === newLines[head]) head++;
+  let tail = 0;
+  while (tail < oldLines.length - head && tail < newLines.length - head && oldLines[oldLines.length - 1 - tail] === newLines[newLines.length - 1 - tail]) tail++;
+  const range = (from: number, to: number) => Array.from({ length: Math.max(to - from, 0) }, (_, k) => from + k);
+  const middleOld = range(head, oldLines.length - tail);
+  const middleNew = range(head, newLines.length - tail);
+  const pair = (olds: readonly number[], news: readonly number[]) =>
+    pairGap(olds, news, oldLines, newLines, oldProfile, newProfile, pairThreshold, maxPairs);
+
+  const ops: AlignOp[] = range(0, head).map((k): AlignOp => ({ type: "equal", old: k, new: k }));
+  if (middleOld.length * middleNew.length <= maxPairs) ops.push(...pair(middleOld, middleNew));
+  else ops.push(...exactThenGaps(middleOld, middleNew, oldLines, newLines, pair));
+  for (let k = tail; k > 0; k--) ops.push({ type: "equal", old: oldLines.length - k, new: newLines.length - k });
+  return findMoves(ops, oldProfile, newProfile, moveThreshold, maxPairs);
+}
+
+/** Large middles: identical paragraphs first (Myers), then pairing inside each gap between them. */
+function exactThenGaps(
+  olds: readonly number[],
+  news: readonly number[],
+  oldLines: readonly string[],
+  newLines: readonly string[],
+  pair: (olds: readonly number[], news: readonly number[]) => AlignOp[],
+): AlignOp[] {
   const ops: AlignOp[] = [];
   let i = 0;
   let j = 0;
   let gapOld: number[] = [];
   let gapNew: number[] = [];
   const closeGap = () => {
-    ops.push(...pairGap(gapOld, gapNew, oldProfile, newProfile, pairThreshold, maxPairs));
+    ops.push(...pair(gapOld, gapNew));
     gapOld = [];
     gapNew = [];
   };
-  for (const change of diffArrays([...oldLines], [...newLines])) {
+  const texts = (lines: readonly string[], indexes: readonly number[]) => indexes.map((k) => lines[k] ?? "");
+  for (const change of diffArrays(texts(oldLines, olds), texts(newLines, news))) {
     for (let k = 0; k < change.count; k++) {
-      if (change.removed) gapOld.push(i++);
-      else if (change.added) gapNew.push(j++);
+      if (change.removed) gapOld.push(olds[i++]!);
+      else if (change.added) gapNew.push(news[j++]!);
       else {
-        if (gapOld.length > 0 || gapNew.length > 0) closeGap();
-        ops.push({ type: "equal", old: i++, new: j++ });
+        closeGap();
+        ops.push({ type: "equal", old: olds[i++]!, new: news[j++]! });
       }
     }
   }
   closeGap();
-  return findMoves(ops, oldProfile, newProfile, moveThreshold, maxPairs);
+  return ops;
 }
 
 function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
@@ -82,10 +111,15 @@ function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
-/** Pass 2 on one gap: dynamic programming over (old prefix, new prefix), like an LCS weighted by similarity. */
+/** An identical pair outweighs any edited one, so exact matches are kept whenever the order allows. */
+const IDENTICAL_SCORE = 1.001;
+
+/** Step 2: dynamic programming over (old prefix, new prefix), like an LCS weighted by similarity. */
 function pairGap(
   olds: readonly number[],
   news: readonly number[],
+  oldLines: readonly string[],
+  newLines: readonly string[],
   oldProfile: (i: number) => Profile,
   newProfile: (j: number) => Profile,
   threshold: number,
@@ -95,6 +129,7 @@ function pairGap(
   const m = news.length;
   if (n === 0 || m === 0 || n * m > maxPairs) return unpaired(olds, news);
   const sim: number[][] = olds.map((i) => news.map((j) => {
+    if (oldLines[i] === newLines[j]) return IDENTICAL_SCORE;
     const s = similarity(oldProfile(i), newProfile(j));
     return s >= threshold ? s : 0;
   }));
@@ -124,7 +159,9 @@ function pairGap(
   let nextNew = 0;
   for (const [pa, pb, s] of pairs) {
     ops.push(...unpaired(olds.slice(nextOld, pa), news.slice(nextNew, pb)));
-    ops.push({ type: "changed", old: olds[pa]!, new: news[pb]!, similarity: round(s) });
+    const old = olds[pa]!;
+    const n = news[pb]!;
+    ops.push(oldLines[old] === newLines[n] ? { type: "equal", old, new: n } : { type: "changed", old, new: n, similarity: round(s) });
     nextOld = pa + 1;
     nextNew = pb + 1;
   }

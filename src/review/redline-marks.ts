@@ -77,7 +77,7 @@ export class Revisions {
       group = [];
     };
     for (const node of container.children) {
-      if (w.is(node, "r")) {
+      if (node.kind === "element" && w.is(node, "r")) {
         group.push(node);
         continue;
       }

@@ -114,12 +114,13 @@ export class WordNames {
     return name.startsWith(`${this.prefix}:`) ? name.slice(this.prefix.length + 1) : undefined;
   }
 
-  is(el: XNode | undefined, local: string): el is XElement {
+  /** A plain boolean, not a type guard: a false answer says nothing about the node's kind. */
+  is(el: XNode | undefined, local: string): boolean {
     return el?.kind === "element" && el.name === this.q(local);
   }
 
   child(el: XElement | undefined, local: string): XElement | undefined {
-    return el?.children.find((c): c is XElement => this.is(c, local));
+    return el?.children.find((c): c is XElement => c.kind === "element" && this.is(c, local));
   }
 
   el(local: string, attrs: Record<string, string> = {}, children: XNode[] = []): XElement {

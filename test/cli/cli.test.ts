@@ -51,6 +51,16 @@ describe("gongwen render", () => {
     expect(readdirSync(cwd).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("still writes the .docx with --pdf when LibreOffice is missing, and says the layout was not verified", () => {
+    const cwd = tempDir();
+    const result = gongwen(["render", SAMPLE, "--pdf"], { cwd, env: { PATH: "/nonexistent" } });
+    expect(result.status).toBe(3);
+    expect(existsSync(join(cwd, "output", "青政务〔2022〕3号.docx"))).toBe(true);
+    expect(existsSync(join(cwd, "output", "青政务〔2022〕3号.pdf"))).toBe(false);
+    expect(result.stderr).toContain("版记偶数页规则未经核验");
+    expect(result.stderr).toContain("not verified");
+  });
+
   it("uses a template folder given with --templates", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "body.hbs"), "# 总体情况\n全省共考核{{assessment.subjects}}。\n");
@@ -71,6 +81,15 @@ describe("gongwen validate", () => {
     expect(result.stdout).toContain("qingzhengwu-2022-3.yaml: 通过 / valid");
     expect(result.stderr).toMatch(/bad\.yaml:\d+:\d+ {2}envelope\.docNumber/);
     expect(result.stderr).toContain("[docno-format]");
+  });
+
+  it("warns about hand-made title lines that split a name, pointing at the line", () => {
+    const file = join(tempDir(), "title.yaml");
+    writeFileSync(file, sampleWith([[["envelope", "title"], ["青海省政务服务监督管理局关于2021年度“青海省创建示范公共资源交易中心”考核情况通报", "短"]]]));
+    const result = gongwen(["validate", file]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/title\.yaml:\d+:\d+ {2}envelope\.title\[0\] {2}警告 warning {2}标题这一行超出版心宽度/);
+    expect(result.stderr).toContain("[title-stray-char]");
   });
 });
 

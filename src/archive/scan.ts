@@ -1,0 +1,119 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { diagnostic, type Diagnostic } from "../errors.js";
+import { isYearDirName, versionDir, versionOfDirName } from "./layout.js";
+import { entryMetadata, METADATA_FILE, type EntryMetadata } from "./metadata.js";
+
+/**
+ * Reads the archive from the file system itself: folders are the index, so there is no second copy to
+ * drift out of step, and a half-written entry is never seen (entries appear by rename, complete).
+ * Dot-folders (.gongwen: lock and entries being built) are not part of the archive.
+ */
+
+export interface VersionRecord {
+  readonly version: number;
+  readonly dir: string;
+  readonly metadata?: EntryMetadata;
+  /** Why metadata.json could not be read, when it could not. */
+  readonly error?: Diagnostic;
+}
+
+export interface DocumentRecord {
+  readonly year: string;
+  /** The folder name: the 发文字号 made file-name safe. */
+  readonly folder: string;
+  readonly dir: string;
+  /** Version 1 first; a version's folder exists for each record. */
+  readonly versions: readonly VersionRecord[];
+}
+
+export async function readMetadataFile(dir: string): Promise<{ metadata?: EntryMetadata; error?: Diagnostic; text?: string }> {
+  const file = join(dir, METADATA_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    return {
+      error: diagnostic({
+        file,
+        zh: missing ? "缺少 metadata.json，此件不完整" : "无法读取 metadata.json",
+        en: missing ? "metadata.json is missing; the entry is incomplete" : `cannot read metadata.json (${(error as Error).message})`,
+        rule: missing ? "archive-missing" : "archive-metadata",
+      }),
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { text, error: diagnostic({ file, zh: "metadata.json 不是有效的 JSON", en: "metadata.json is not valid JSON", rule: "archive-metadata" }) };
+  }
+  const parsed = entryMetadata.safeParse(data);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? first.path.join(".") : "";
+    return {
+      text,
+      error: diagnostic({
+        file,
+        zh: `metadata.json 内容不符合格式（${where}：${first?.message ?? ""}）`,
+        en: `metadata.json does not match its schema (${where}: ${first?.message ?? ""})`,
+        rule: "archive-metadata",
+      }),
+    };
+  }
+  return { text, metadata: parsed.data };
+}
+
+async function subdirectories(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return [];
+    throw error;
+  }
+}
+
+/** undefined when the document has no folder at all. */
+export async function readDocumentRecord(root: string, year: string, folder: string): Promise<DocumentRecord | undefined> {
+  const dir = join(root, year, folder);
+  let names: string[];
+  try {
+    names = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  const numbers = [1, ...names.map(versionOfDirName).filter((n): n is number => n !== undefined)].sort((a, b) => a - b);
+  const versions = await Promise.all(
+    numbers.map(async (version) => {
+      const vdir = versionDir(dir, version);
+      return { version, dir: vdir, ...(await readMetadataFile(vdir)) };
+    }),
+  );
+  return { year, folder, dir, versions };
+}
+
+export async function listYears(root: string): Promise<string[]> {
+  return (await subdirectories(root)).filter(isYearDirName).sort();
+}
+
+export async function scanArchive(root: string, options: { year?: string } = {}): Promise<DocumentRecord[]> {
+  const years = options.year !== undefined ? [options.year] : await listYears(root);
+  const out: DocumentRecord[] = [];
+  for (const year of years) {
+    const folders = (await subdirectories(join(root, year))).filter((name) => !name.startsWith(".")).sort();
+    // Bounded parallelism: a year of 1,000 entries should not open 3,000 files at once.
+    for (let i = 0; i < folders.length; i += 32) {
+      const batch = await Promise.all(folders.slice(i, i + 32).map((folder) => readDocumentRecord(root, year, folder)));
+      for (const record of batch) if (record) out.push(record);
+    }
+  }
+  return out;
+}
+
+/** The version in force: the highest one whose metadata reads. */
+export function currentVersion(record: DocumentRecord): VersionRecord | undefined {
+  return [...record.versions].reverse().find((version) => version.metadata !== undefined);
+}
