@@ -4,11 +4,10 @@
  * The lines are exactly what `gongwen text` prints, so a diff and a git textconv agree.
  */
 import { readFile } from "node:fs/promises";
-import { composeCircular } from "../compose/compose.js";
 import type { GongwenDocument } from "../document/blocks.js";
 import { diagnostic, GongwenError } from "../errors.js";
 import { decodeDataFile, isDiagnostic } from "../load/decode.js";
-import { parseDocumentText, type LoadedDocument } from "../model/validate.js";
+import type { LoadedDocument } from "../model/validate.js";
 import { blockToLines } from "../render/text.js";
 import { docxToPlainText } from "./docx-text.js";
 
@@ -68,6 +67,8 @@ export async function readDraft(file: string): Promise<Draft> {
 
   const decoded = decodeDataFile(bytes, file);
   if (isDiagnostic(decoded)) throw new GongwenError([decoded]);
+  // Validation and templates (zod, yaml, handlebars) take most of start-up: loaded only for data files.
+  const [{ parseDocumentText }, { composeCircular }] = await Promise.all([import("../model/validate.js"), import("../compose/compose.js")]);
   const loaded = parseDocumentText(decoded.text, file, [...decoded.warnings]);
   const document = composeCircular(loaded.document);
   return { file, kind: "data", bytes, lines: documentLines(document), loaded, document };

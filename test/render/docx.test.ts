@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderFile, type RenderResult } from "../../src/pipeline.js";
 import { readDocxText } from "../../src/review/docx-text.js";
 import { attr, bodyParagraphs, child, find, findAll, openDocx, textOf, type DocxParts, type XmlElement } from "../helpers/xml.js";
-import { SAMPLE, SEED } from "../helpers/paths.js";
+import { FIXTURE_SEED, SAMPLE, SEED, SHARED_SEED } from "../helpers/paths.js";
 
 let result: RenderResult;
 let docx: DocxParts;
@@ -28,6 +28,11 @@ describe("the sample circular's text", () => {
     const seed = readFileSync(SEED, "utf8").replace(/\s+/g, "");
     const text = readDocxText(result.bytes).body.map((p) => p.text).join("").replace(/\s+/g, "");
     expect(text).toBe(seed);
+  });
+
+  it("keeps its fixture copy of the seed identical to the shared original", () => {
+    if (!existsSync(SHARED_SEED)) return;
+    expect(readFileSync(FIXTURE_SEED, "utf8")).toBe(readFileSync(SHARED_SEED, "utf8"));
   });
 
   it("puts the page number in both footers, not in the body", () => {

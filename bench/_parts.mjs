@@ -1,0 +1,24 @@
+import { parseDocumentText } from "/work/main/dist/model/validate.js";
+import { SAMPLE_DATA_FILE } from "/work/main/dist/pipeline.js";
+import { composeCircular } from "/work/main/dist/compose/compose.js";
+import { buildDocx } from "/work/main/dist/render/docx/document.js";
+import { FONT_PROFILES } from "/work/main/dist/layout/fonts.js";
+import { Packer } from "docx";
+import { zipSync, strToU8 } from "fflate";
+import { deflateRawSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+const text = readFileSync(SAMPLE_DATA_FILE, "utf8");
+const loaded = parseDocumentText(text, SAMPLE_DATA_FILE);
+const doc = composeCircular(loaded.document);
+const { doc: d } = buildDocx(doc, { fonts: FONT_PROFILES.default });
+const files = Packer.compiler.compile(d, undefined, []);
+let total = 0;
+for (const [p, data] of files) { const n = typeof data === "string" ? Buffer.byteLength(data) : data.length; total += n; console.log(p, n); }
+console.log("total", total);
+const z = Object.fromEntries([...files].map(([p, v]) => [p, typeof v === "string" ? strToU8(v) : v]));
+const t = (label, fn, n=100) => { for (let i=0;i<20;i++) fn(); const xs=[]; let out; for (let i=0;i<n;i++){const s=performance.now(); out=fn(); xs.push(performance.now()-s);} xs.sort((a,b)=>a-b); console.log(label.padEnd(20), "median", xs[n>>1].toFixed(2), "p95", xs[Math.floor(n*0.95)].toFixed(2), out?.length); };
+for (const level of [0,1,2,3,4,6,9]) t(`zip level ${level}`, () => zipSync(z, { level, mtime: new Date(Date.UTC(1980,0,1)) }));
+t("zlib raw 6 doc.xml", () => deflateRawSync(z["word/document.xml"], { level: 6 }));
+t("compile", () => Packer.compiler.compile(d, undefined, []));
+t("build", () => buildDocx(doc, { fonts: FONT_PROFILES.default }));
+t("strToU8 all", () => Object.values(z).map(v=>v));
