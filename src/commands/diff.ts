@@ -5,6 +5,7 @@ import { formatJson } from "../review/format-json.js";
 import { formatTerminal } from "../review/format-terminal.js";
 import { readDraft, type Draft } from "../review/paragraphs.js";
 import { revisionAuthor, revisionDate } from "../review/redline-defaults.js";
+import type { RedlineResult } from "../review/redline.js";
 import { writeStdout } from "../review/stdout.js";
 
 /**
@@ -39,16 +40,21 @@ async function runDiff(oldFile: string, newFile: string, options: DiffOptions): 
   const comparison = compareDrafts(oldDraft, newDraft);
 
   let redline: string | undefined;
+  let written = "";
   if (options.redline !== undefined) {
-    await writeRedline(oldDraft, newDraft, options.redline, options);
+    const c = await writeRedline(oldDraft, newDraft, options.redline, options);
     redline = options.redline;
+    written = ` (修改 changed ${c.changed} · 新增 inserted ${c.inserted} · 删除 deleted ${c.deleted} · 移动 moved ${c.moved})`;
   }
 
+  const code = comparison.identical ? DIFF_EXIT.identical : DIFF_EXIT.different;
+  // Set before writing: a reader that closes the pipe early (`| head`) ends the process mid-write.
+  process.exitCode = code;
   if (options.json) await writeStdout(formatJson(comparison, redline !== undefined ? { redline } : {}));
   else if (comparison.identical) process.stderr.write("两稿相同 / the drafts are identical\n");
   else await writeStdout(formatTerminal(comparison, { color: useColor(options) }));
-  if (redline !== undefined) process.stderr.write(`已生成修订稿 / redline written: ${redline}\n`);
-  return comparison.identical ? DIFF_EXIT.identical : DIFF_EXIT.different;
+  if (redline !== undefined) process.stderr.write(`已生成修订稿 / redline written: ${redline}${written}\n`);
+  return code;
 }
 
 /** Colour only for a terminal, never when asked not to (`--no-color`, the NO_COLOR convention). */
@@ -68,7 +74,7 @@ function guardRedlinePath(target: string, inputs: readonly string[]): void {
 }
 
 /** Only the redline needs the renderer (and the docx library): loaded here, so plain diffs start fast. */
-async function writeRedline(oldDraft: Draft, newDraft: Draft, target: string, options: DiffOptions): Promise<void> {
+async function writeRedline(oldDraft: Draft, newDraft: Draft, target: string, options: DiffOptions): Promise<RedlineResult["counts"]> {
   const [{ buildRedline }, { writeFileAtomic }] = await Promise.all([import("../review/redline.js"), import("../output/atomic-write.js")]);
   const bytesOf = async (draft: Draft) =>
     draft.kind === "docx" ? draft.bytes : (await (await import("../pipeline.js")).renderLoaded(draft.loaded!)).bytes;
@@ -81,4 +87,5 @@ async function writeRedline(oldDraft: Draft, newDraft: Draft, target: string, op
     newFileName: newDraft.file,
   });
   await writeFileAtomic(target, result.bytes);
+  return result.counts;
 }

@@ -18,6 +18,9 @@ const ANSI = { red: "\x1b[31m", green: "\x1b[32m", cyan: "\x1b[36m", bold: "\x1b
 interface Paint {
   deleted(text: string): string;
   inserted(text: string): string;
+  /** Colour without markers, where a label already says what happened (field summary). */
+  red(text: string): string;
+  green(text: string): string;
   header(text: string): string;
   strong(text: string): string;
 }
@@ -27,6 +30,8 @@ function paint(color: boolean): Paint {
   return {
     deleted: (text) => wrap(ANSI.red, `[-${text}-]`),
     inserted: (text) => wrap(ANSI.green, `{+${text}+}`),
+    red: (text) => wrap(ANSI.red, text),
+    green: (text) => wrap(ANSI.green, text),
     header: (text) => wrap(ANSI.cyan, text),
     strong: (text) => wrap(ANSI.bold, text),
   };
@@ -76,7 +81,7 @@ function formatParagraph(change: ParagraphChange, p: Paint): string[] {
   }
 }
 
-export function inline(segments: readonly Segment[], p: Paint): string {
+function inline(segments: readonly Segment[], p: Paint): string {
   return segments.map((s) => (s.op === "equal" ? s.text : s.op === "delete" ? p.deleted(s.text) : p.inserted(s.text))).join("");
 }
 
@@ -88,9 +93,9 @@ function formatField(change: FieldChange, p: Paint): string {
   const where = formatPath(change.path) || "(根 root)";
   switch (change.kind) {
     case "added":
-      return `${where}: 新增 added ${p.inserted(display(change.new))}`;
+      return `${where}: 新增 added ${p.green(display(change.new))}`;
     case "removed":
-      return `${where}: 删除 removed ${p.deleted(display(change.old))}`;
+      return `${where}: 删除 removed ${p.red(display(change.old))}`;
     case "moved":
       return `${where}: 移动 moved 自 from [${change.from ?? "?"}] ${itemLabel(change.new)}`;
     case "changed": {
@@ -99,7 +104,7 @@ function formatField(change: FieldChange, p: Paint): string {
       if (typeof change.old === "string" && typeof change.new === "string" && Math.max([...before].length, [...after].length) > SHORT_VALUE) {
         return `${where}: 修改 changed ${excerpt(wordDiff(before, after), p)}`;
       }
-      return `${where}: ${before} → ${after}`;
+      return `${where}: ${p.red(before)} → ${p.green(after)}`;
     }
   }
 }

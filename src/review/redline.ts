@@ -93,9 +93,12 @@ export function buildRedline(oldBytes: Uint8Array, newBytes: Uint8Array, options
 
   // Deleted paragraphs wait for the next paragraph that stands in the new draft and go in before it.
   let pending: Unit[] = [];
+  // A row that receives deleted paragraphs must survive Reject All, so it is never an inserted row.
+  const rowsWithDeletions = new Set<XElement>();
   const placeBefore = (anchor: Unit) => {
     const siblings = anchor.parent.children;
     siblings.splice(siblings.indexOf(anchor.p), 0, ...pending.map((u) => revisions.deletedParagraph(u)));
+    if (anchor.row) rowsWithDeletions.add(anchor.row);
     pending = [];
   };
   const inserted = new Set<Unit>();
@@ -117,11 +120,15 @@ export function buildRedline(oldBytes: Uint8Array, newBytes: Uint8Array, options
       if (op.type === "inserted") counts.inserted++;
     }
   }
-  if (pending.length > 0) appendAtEnd(newer.main, newUnits.at(-1), pending.map((u) => revisions.deletedParagraph(u)));
+  if (pending.length > 0) {
+    const last = newUnits.at(-1);
+    appendAtEnd(newer.main, last, pending.map((u) => revisions.deletedParagraph(u)));
+    if (last?.row) rowsWithDeletions.add(last.row);
+  }
 
   for (const row of new Set(newUnits.flatMap((u) => (u.row ? [u.row] : [])))) {
     const units = newUnits.filter((u) => u.row === row);
-    if (units.every((u) => inserted.has(u))) revisions.markRowInserted(row);
+    if (!rowsWithDeletions.has(row) && units.every((u) => inserted.has(u))) revisions.markRowInserted(row);
   }
 
   const parts = new Map(newer.pkg.parts);
