@@ -1,8 +1,11 @@
 import { deflateSync } from "node:zlib";
 
-/** Encodes raw RGB pixels as a PNG (8-bit truecolour), the format every viewer opens. */
-export function encodePng(width: number, height: number, rgb: Uint8Array): Uint8Array {
-  const stride = width * 3;
+/**
+ * Encodes raw pixels as a PNG, the format every viewer opens: 8-bit RGB, or RGBA with `alpha` (a seal
+ * image needs its transparent background).
+ */
+export function encodePng(width: number, height: number, rgb: Uint8Array, alpha = false): Uint8Array {
+  const stride = width * (alpha ? 4 : 3);
   const raw = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (stride + 1)] = 0; // filter type: none
@@ -11,7 +14,7 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Uint8
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
+  header.set([8, alpha ? 6 : 2, 0, 0, 0], 8);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),

@@ -30,6 +30,7 @@
 import { unzipSync } from "fflate";
 import { GongwenError, diagnostic } from "../errors.js";
 import { child, elements, parseXml, readStory, type Paragraph, type View, type XmlElement } from "./docx-xml.js";
+import { resolvePartName } from "./part-name.js";
 
 export type { Paragraph, TablePosition, View } from "./docx-xml.js";
 
@@ -281,7 +282,7 @@ class Package {
     for (const rel of root ? elements(root) : []) {
       const { Id: id, Type: type, Target: target, TargetMode: mode } = rel.attrs;
       if (rel.name !== "Relationship" || !id || !type || target === undefined || mode === "External") continue;
-      rels.set(id, { kind: type.slice(type.lastIndexOf("/") + 1), path: resolve(dir, target) });
+      rels.set(id, { kind: type.slice(type.lastIndexOf("/") + 1), path: resolvePartName(dir, target) });
     }
     return rels;
   }
@@ -321,21 +322,6 @@ class Package {
   }
 }
 
-/** Part names are IRIs: targets may be absolute, relative with `..`, or percent-encoded. */
-function resolve(dir: string, target: string): string {
-  let decoded = target;
-  try {
-    decoded = decodeURIComponent(target);
-  } catch {
-    // A stray "%" is a literal character in a name written by a careless tool.
-  }
-  const segments = decoded.startsWith("/") ? [] : dir.split("/").filter(Boolean);
-  for (const s of decoded.split("/")) {
-    if (s === "..") segments.pop();
-    else if (s !== "." && s !== "") segments.push(s);
-  }
-  return segments.join("/");
-}
 
 /** XML parts may be UTF-16 (allowed by OPC, produced by some converters); the BOM tells. */
 function decode(data: Uint8Array): string {

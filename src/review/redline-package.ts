@@ -7,6 +7,7 @@
 import { unzipSync, zipSync, type Zippable } from "fflate";
 import { diagnostic, GongwenError } from "../errors.js";
 import { elements, parseXml } from "./docx-xml.js";
+import { resolvePartName } from "./part-name.js";
 
 export interface DocxPackage {
   /** Every part, in the order of the original archive. */
@@ -38,7 +39,7 @@ export function openPackage(bytes: Uint8Array, fileName?: string): DocxPackage {
     return elements(parseXml(new TextDecoder().decode(data), source)).flatMap((rel) => {
       const { Type: type, Target: target, TargetMode: mode } = rel.attrs;
       if (rel.name !== "Relationship" || !type || target === undefined || mode === "External") return [];
-      return [{ kind: type.slice(type.lastIndexOf("/") + 1), path: resolvePart(dir, target) }];
+      return [{ kind: type.slice(type.lastIndexOf("/") + 1), path: resolvePartName(dir, target) }];
     });
   };
   const mainPart = relationships("").find((r) => r.kind === "officeDocument")?.path;
@@ -52,20 +53,6 @@ export function openPackage(bytes: Uint8Array, fileName?: string): DocxPackage {
   return { parts, mainPart, styleIds };
 }
 
-function resolvePart(dir: string, target: string): string {
-  let decoded = target;
-  try {
-    decoded = decodeURIComponent(target);
-  } catch {
-    // a stray "%" is a literal character
-  }
-  const segments = decoded.startsWith("/") ? [] : dir.split("/").filter(Boolean);
-  for (const s of decoded.split("/")) {
-    if (s === "..") segments.pop();
-    else if (s !== "." && s !== "") segments.push(s);
-  }
-  return segments.join("/");
-}
 
 export function repack(parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const files: Zippable = {};
