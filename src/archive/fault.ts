@@ -3,10 +3,11 @@
  * the machine had failed there. `<point>` throws (the process cleans up as it would on an error);
  * `kill:<point>` kills the process on the spot with SIGKILL (no cleanup at all, like a power cut).
  *
- * Points, in order: after-render, after-pdf, after-files, before-rename, after-rename.
+ * Points, in order: after-pdf (PDF/A made, nothing written), after-files (files in the temp folder),
+ * before-rename (metadata written, lock held), after-rename (entry in place, lock still held).
  */
 
-export const FAULT_POINTS = ["after-render", "after-pdf", "after-files", "before-rename", "after-rename"] as const;
+export const FAULT_POINTS = ["after-pdf", "after-files", "before-rename", "after-rename"] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 
 export class InjectedFault extends Error {

@@ -18,7 +18,8 @@ export const DEFAULT_ARCHIVE_DIR = join("output", "archive");
 export const INTERNAL_DIR = ".gongwen";
 
 export function resolveArchiveRoot(option?: string, cwd = process.cwd()): string {
-  return resolve(cwd, option ?? process.env.GONGWEN_ARCHIVE ?? DEFAULT_ARCHIVE_DIR);
+  // An empty value (GONGWEN_ARCHIVE= in a script) means unset, never "the current folder".
+  return resolve(cwd, option || process.env.GONGWEN_ARCHIVE || DEFAULT_ARCHIVE_DIR);
 }
 
 export const tempRoot = (root: string) => join(root, INTERNAL_DIR, "tmp");
@@ -50,6 +51,9 @@ export const isYearDirName = (name: string) => /^\d{4}$/.test(name);
 export function tempDirPrefix(): string {
   return `${hostTag()}-${process.pid}-`;
 }
+
+/** Scratch folders of LibreOffice runs, in the OS temp folder: `gongwen-issue-<host>-<pid>-<rand>`. */
+export const WORK_DIR_PREFIX = "gongwen-issue-";
 
 export function hostTag(): string {
   return hostname().replace(/[^0-9A-Za-z.]/g, "_").slice(0, 40) || "host";

@@ -1,6 +1,8 @@
 import { readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { hostTag, INTERNAL_DIR, parseTempDirName, tempRoot } from "./layout.js";
+import { hostTag, INTERNAL_DIR, lockPath, parseTempDirName, tempRoot, WORK_DIR_PREFIX } from "./layout.js";
+import { breakLockIfStale } from "./lock.js";
 import { isProcessAlive } from "./process-alive.js";
 
 /**
@@ -43,12 +45,32 @@ export async function findLeftovers(root: string): Promise<Leftover[]> {
   return out;
 }
 
+/** Abandoned temp folders and a dead owner's lock: what the next issue clears away before it starts. */
 export async function removeAbandoned(root: string): Promise<string[]> {
   const removed: string[] = [];
+  if (await breakLockIfStale(root)) removed.push(lockPath(root));
   for (const leftover of await findLeftovers(root)) {
     if (!leftover.abandoned) continue;
     await rm(leftover.path, { recursive: true, force: true });
     removed.push(leftover.path);
   }
   return removed;
+}
+
+/**
+ * LibreOffice scratch folders (with their profile) of killed issues, in the OS temp folder. Only this
+ * host's, only of dead processes: the name says whose they are.
+ */
+export async function removeAbandonedWork(): Promise<void> {
+  let names: string[] = [];
+  try {
+    names = (await readdir(tmpdir())).filter((name) => name.startsWith(WORK_DIR_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const owner = parseTempDirName(name.slice(WORK_DIR_PREFIX.length));
+    if (!owner || owner.host !== hostTag() || owner.pid === process.pid || isProcessAlive(owner.pid)) continue;
+    await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
+  }
 }

@@ -119,6 +119,23 @@ async function breakStaleLock(file: string, stale: LockOwner | undefined): Promi
   await unlink(aside).catch(() => undefined);
 }
 
+/** "held" by a live writer, "stale" (its owner is gone), or "none". */
+export async function lockState(root: string): Promise<"none" | "held" | "stale"> {
+  const file = lockPath(root);
+  const holder = await readOwner(file);
+  if (holder === "gone") return "none";
+  return (await isStale(file, holder)) ? "stale" : "held";
+}
+
+/** Removes the lock if its owner is gone; a later writer would do the same, this just tidies up now. */
+export async function breakLockIfStale(root: string): Promise<boolean> {
+  const file = lockPath(root);
+  const holder = await readOwner(file);
+  if (holder === "gone" || !(await isStale(file, holder))) return false;
+  await breakStaleLock(file, holder);
+  return true;
+}
+
 async function release(file: string, owner: LockOwner): Promise<void> {
   const holder = await readOwner(file);
   if (holder !== "gone" && holder?.nonce === owner.nonce) await unlink(file).catch(() => undefined);

@@ -6,7 +6,10 @@ import { RETENTIONS } from "./codes.js";
  * DA/T 46 / GB/T 33480 core metadata, keyed by their Chinese names as the archivist reads them) and the
  * technical record (files with SHA-256, PDF facts, tool, time). Values are exactly as printed in the 公文.
  *
- * Every field is a pure function of the data file, the archive config and the options, except `issuedAt`.
+ * Every field is a pure function of the data file, the archive config, the options and the archive's state
+ * (件号, version) except `issuedAt` and the PDF's SHA-256: LibreOffice writes the conversion time and a
+ * fresh document ID into every PDF, so the PDF's bytes (and hence metadata.json's hash) differ per run.
+ * That is why "same content" is judged by the data file and the .docx, never by the PDF.
  */
 
 export const METADATA_FILE = "metadata.json";

@@ -61,7 +61,8 @@ export async function renderFinal(loaded: LoadedDocument, options: FinalRenderOp
     const docx = join(options.workDir, `pass${pass}.docx`);
     await writeFile(docx, result.bytes);
     const started = performance.now();
-    const [converted] = await convertToPdf([docx], options.workDir, { pdfA: true, timeoutMs: options.timeoutMs });
+    // The LibreOffice profile inside the work folder too: one folder to remove after a crash.
+    const [converted] = await convertToPdf([docx], options.workDir, { pdfA: true, timeoutMs: options.timeoutMs, tempDir: options.workDir });
     conversionMs.push(performance.now() - started);
     if (!converted) throw new Error("conversion returned no PDF");
     const finding = checkColophon(result.document, await measureLayout(converted.pdf), result.plan.colophonLines);

@@ -1,3 +1,4 @@
+import type { Dirent } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { diagnostic, type Diagnostic } from "../errors.js";
@@ -75,16 +76,20 @@ async function subdirectories(dir: string): Promise<string[]> {
   }
 }
 
-/** undefined when the document has no folder at all. */
+/** undefined when the document has no folder, or an empty one. */
 export async function readDocumentRecord(root: string, year: string, folder: string): Promise<DocumentRecord | undefined> {
   const dir = join(root, year, folder);
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw error;
   }
+  // An empty folder (made by hand, or a copy aborted) holds no entry; verify reports it as a stray.
+  if (entries.length === 0) return undefined;
+  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   const numbers = [1, ...names.map(versionOfDirName).filter((n): n is number => n !== undefined)].sort((a, b) => a - b);
   const versions = await Promise.all(
     numbers.map(async (version) => {

@@ -1,20 +1,19 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { diagnostic, GongwenError, type Diagnostic } from "../errors.js";
-import { decodeDataFile, isDiagnostic } from "../load/decode.js";
-import { parseDocumentText, type LoadedDocument } from "../model/validate.js";
 import { formatDocNumber, toDocNumberParts } from "../model/primitives.js";
 import { renderLoaded } from "../pipeline.js";
-import { DEFAULT_RETENTION, formatArchivalCode, formatItemNumber, parseRetention, type Retention } from "./codes.js";
+import { formatArchivalCode, formatItemNumber, type Retention } from "./codes.js";
 import { readArchiveConfig, type ArchiveConfig } from "./config.js";
 import { checkDocxProperties } from "./docx-properties.js";
 import { fsyncDirectory } from "./durable.js";
 import { describeDocument, entryFiles, retentionInData, sealEntry, writeEntryFiles } from "./entry.js";
 import { fault } from "./fault.js";
+import { chooseRetention, loadExact } from "./issue-input.js";
 import { sha256 } from "./hash.js";
-import { documentDir, documentFolderName, tempDirPrefix, tempRoot, versionDir } from "./layout.js";
-import { removeAbandoned } from "./leftovers.js";
+import { documentDir, documentFolderName, tempDirPrefix, tempRoot, versionDir, WORK_DIR_PREFIX } from "./layout.js";
+import { removeAbandoned, removeAbandonedWork } from "./leftovers.js";
 import { withArchiveLock } from "./lock.js";
 import { fileOfRole, type EntryMetadata } from "./metadata.js";
 import { assertPdfA, checkPdfA } from "./pdfa.js";
@@ -65,6 +64,8 @@ export interface IssueOutcome {
   /** Abandoned temp folders of earlier, killed runs removed by this one. */
   readonly cleaned: readonly string[];
   readonly timings: { readonly totalMs: number; readonly conversionMs: readonly number[]; readonly passes: number };
+  /** What the PDF declared, read back from it (new versions only). */
+  readonly pdfa?: { readonly part: string; readonly conformance: string; readonly fonts: number };
 }
 
 export async function issue(dataFile: string, options: IssueOptions): Promise<IssueOutcome> {
@@ -83,6 +84,10 @@ export async function issue(dataFile: string, options: IssueOptions): Promise<Is
   const config = await readArchiveConfig(root);
   const dataHash = sha256(bytes);
   const timings = (conversionMs: readonly number[] = [], passes = 0) => ({ totalMs: performance.now() - started, conversionMs, passes });
+
+  // Whatever a killed run left (its temp folder, its lock) goes first, whatever this run then decides.
+  const cleaned = await removeAbandoned(root);
+  await removeAbandonedWork();
 
   // 1. Cheap answers first: no LibreOffice run for a repeat or a refused conflict.
   const before = await currentOf(root, year, docNumber);
@@ -105,10 +110,9 @@ export async function issue(dataFile: string, options: IssueOptions): Promise<Is
   }
 
   // 2. Build the entry beside the archive.
-  const cleaned = await removeAbandoned(root);
   await mkdir(tempRoot(root), { recursive: true });
   const temp = await mkdtemp(join(tempRoot(root), tempDirPrefix()));
-  const work = await mkdtemp(join(tmpdir(), "gongwen-issue-"));
+  const work = await mkdtemp(join(tmpdir(), `${WORK_DIR_PREFIX}${tempDirPrefix()}`));
   try {
     const final = await renderFinal(loaded, { workDir: work, timeoutMs: options.timeoutMs });
     fault("after-pdf");
@@ -173,14 +177,17 @@ export async function issue(dataFile: string, options: IssueOptions): Promise<Is
       try {
         await rename(temp, target);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== "ENOTEMPTY" && code !== "EEXIST") throw error;
-        // Lost the race although we held the lock (a broken lock): the rename still let only one in.
-        const winner = await currentOf(root, year, docNumber);
-        if (winner && sameContent(winner.metadata, dataHash, docxHash)) return unchanged(winner, "docx", true, final.conversionMs, final.passes);
-        throw conflict(docNumber, winner?.metadata ?? metadata, target, true);
+        // ENOTEMPTY/EEXIST on POSIX, EPERM on Windows: the target appeared although we held the lock (a
+        // broken lock). The rename still let only one writer in; say who won, or pass the error on.
+        const winner = await currentOf(root, year, docNumber).catch(() => undefined);
+        if (!winner || winner.version < version) throw error;
+        const same = sameContent(winner.metadata, dataHash, docxHash);
+        if (same) return unchanged(winner, same, true, final.conversionMs, final.passes);
+        throw conflict(docNumber, winner.metadata, target, true);
       }
+      // The new name, and for a first issue of the year the year folder's own name, must reach the disk too.
       await fsyncDirectory(dirname(target));
+      await fsyncDirectory(dirname(dirname(target)));
       fault("after-rename");
       return {
         status: version === 1 ? "created" : "reissued",
@@ -190,6 +197,7 @@ export async function issue(dataFile: string, options: IssueOptions): Promise<Is
         warnings,
         cleaned,
         timings: timings(final.conversionMs, final.passes),
+        pdfa: { part: pdfCheck.part ?? "", conformance: pdfCheck.conformance ?? "", fonts: pdfCheck.fonts },
       } satisfies IssueOutcome;
     });
   } finally {
@@ -209,46 +217,12 @@ export async function issue(dataFile: string, options: IssueOptions): Promise<Is
         }),
       );
     }
-    return { status: "unchanged", docNumber, dir: found.dir, metadata: found.metadata, sameBy, concurrent, warnings, cleaned: [], timings: timings(conversionMs, passes) };
+    return { status: "unchanged", docNumber, dir: found.dir, metadata: found.metadata, sameBy, concurrent, warnings, cleaned, timings: timings(conversionMs, passes) };
   }
 }
 
 function usageError(zh: string, en: string): never {
   throw usage(zh, en);
-}
-
-/** Reads the bytes once and parses those very bytes, so the archived data file is exactly what was rendered. */
-async function loadExact(dataFile: string): Promise<{ loaded: LoadedDocument & { encoding: string }; bytes: Uint8Array }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(dataFile));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new GongwenError([diagnostic({ file: dataFile, zh: code === "ENOENT" ? "找不到文件" : "无法读取文件", en: `cannot read the file (${code ?? (error as Error).message})`, rule: "read" })], 66);
-  }
-  const decoded = decodeDataFile(bytes, dataFile);
-  if (isDiagnostic(decoded)) throw new GongwenError([decoded]);
-  return { loaded: { ...parseDocumentText(decoded.text, dataFile, [...decoded.warnings]), encoding: decoded.encoding }, bytes };
-}
-
-function chooseRetention(option: string | undefined, inData: string | undefined, warnings: Diagnostic[]): { retention: Retention; source: EntryMetadata["retentionSource"] } {
-  const fromData = inData !== undefined ? parseRetention(inData) : undefined;
-  if (option !== undefined) {
-    const chosen = parseRetention(option);
-    if (fromData && fromData !== chosen) {
-      warnings.push(
-        diagnostic({
-          severity: "warning",
-          zh: `--retention “${chosen}”与数据文件中的“${fromData}”不同，采用 --retention`,
-          en: `--retention "${chosen}" differs from the data file's "${fromData}"; --retention wins`,
-          rule: "archive-retention",
-        }),
-      );
-    }
-    return { retention: chosen, source: "option" };
-  }
-  if (fromData) return { retention: fromData, source: "data" };
-  return { retention: DEFAULT_RETENTION, source: "default" };
 }
 
 interface Current {
@@ -262,11 +236,8 @@ async function currentOf(root: string, year: string, docNumber: string): Promise
   const record = await readDocumentRecord(root, year, documentFolderName(docNumber));
   if (!record) return undefined;
   const current = currentVersion(record);
-  if (!current?.metadata) {
-    // An empty folder (a copy aborted by hand, say) holds nothing: the rename may take its place.
-    if ((await readdir(record.dir)).length === 0) return undefined;
-    throw brokenEntry(record.dir);
-  }
+  // (An empty folder reads as no record: the rename may take its place, as rename(2) allows.)
+  if (!current?.metadata) throw brokenEntry(record.dir);
   return { version: current.version, dir: current.dir, metadata: current.metadata, metadataText: await readFile(join(current.dir, "metadata.json"), "utf8") };
 }
 

@@ -1,0 +1,94 @@
+import { mkdir, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readCatalog } from "../../src/archive/catalog.js";
+import { issue } from "../../src/archive/store.js";
+import { verifyArchive } from "../../src/archive/verify.js";
+import { sampleWith } from "../helpers/data.js";
+import { SAMPLE } from "../helpers/paths.js";
+import { cloneEntry, mkdirTemp, runCli, writeConfig, writeData } from "./fixture.js";
+
+/**
+ * Measurements for the README and the report, not run by default (it writes ~650 MB):
+ *   GONGWEN_BENCH=1 npx vitest run test/archive/bench.test.ts
+ * One real issue (render + PDF/A + checks + hashing), then 1,000 entries made by copying it under
+ * numbers 1…1000 with consistent metadata, then verify / list / catalog over them.
+ */
+
+const COUNT = Number(process.env.GONGWEN_BENCH_COUNT ?? 1000);
+
+async function folderBytes(dir: string, names: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const name of names) total += (await stat(join(dir, name))).size;
+  return total;
+}
+
+describe.runIf(!!process.env.GONGWEN_BENCH)("archive numbers", () => {
+  it(`issue one circular, then verify ${COUNT} entries`, { timeout: 900_000 }, async () => {
+    const root = await mkdirTemp("gongwen-archive-bench-");
+    try {
+      await writeConfig(root);
+      const times: number[] = [];
+      let entry = "";
+      // Three issues into three archives: the first run pays for cold caches.
+      for (let i = 0; i < 3; i++) {
+        const r = join(root, `issue-${i}`);
+        await mkdir(r);
+        const t = performance.now();
+        const outcome = await issue(SAMPLE, { root: r });
+        times.push(performance.now() - t);
+        entry = outcome.dir;
+      }
+      const { readdir } = await import("node:fs/promises");
+      const names = await readdir(entry);
+      const size = await folderBytes(entry, names);
+      const big = join(root, "big");
+      await mkdir(big);
+      await writeConfig(big);
+      const t0 = performance.now();
+      for (let n = 1; n <= COUNT; n++) await cloneEntry(entry, big, { serial: n, itemNumber: n });
+      const generateMs = performance.now() - t0;
+
+      const v = performance.now();
+      const report = await verifyArchive(big);
+      const verifyMs = performance.now() - v;
+      expect(report.problems).toEqual([]);
+      expect(report.documents).toBe(COUNT);
+
+      const cli = performance.now();
+      const run = await runCli(["archive", "verify", "--archive", big]);
+      const cliMs = performance.now() - cli;
+      expect(run.status).toBe(0);
+
+      const c = performance.now();
+      const catalog = await readCatalog(big);
+      const catalogMs = performance.now() - c;
+      expect(catalog.rows).toHaveLength(COUNT);
+      const l = performance.now();
+      expect((await runCli(["archive", "list", "--archive", big])).status).toBe(0);
+      const listMs = performance.now() - l;
+
+      // The CLI as the clerk runs it (node start-up included), into the big archive: the next 件号 is read
+      // from all its entries under the lock.
+      const next = await writeData(root, sampleWith([[["envelope", "docNumber", "serial"], COUNT + 1]]), "next.yaml");
+      const cliIssue = performance.now();
+      const issued = await runCli(["issue", next, "--archive", big]);
+      const cliIssueMs = performance.now() - cliIssue;
+      expect(issued.status, issued.stderr).toBe(0);
+      expect(issued.stdout).toContain(`件号 ${String(COUNT + 1).padStart(4, "0")}`);
+
+      const lines = [
+        `issue one circular (render + PDF/A + checks + hashing + commit): ${times.map((t) => (t / 1000).toFixed(2)).join(" s, ")} s`,
+        `entry: ${names.length} files, ${(size / 1024).toFixed(0)} KiB (${names.join(", ")})`,
+        `generate ${COUNT} entries by copying: ${(generateMs / 1000).toFixed(1)} s`,
+        `verify ${COUNT} entries in-process: ${(verifyMs / 1000).toFixed(2)} s (${report.files} files, ${(report.bytes / 1024 / 1024).toFixed(0)} MiB)`,
+        `verify ${COUNT} entries via CLI: ${(cliMs / 1000).toFixed(2)} s`,
+        `read catalogue of ${COUNT}: ${(catalogMs / 1000).toFixed(2)} s; archive list via CLI: ${(listMs / 1000).toFixed(2)} s`,
+        `gongwen issue via CLI into the ${COUNT}-entry archive (node start-up included): ${(cliIssueMs / 1000).toFixed(2)} s`,
+      ];
+      process.stdout.write(`\n${lines.join("\n")}\n`);
+    } finally {
+      for (const dir of [root, `${root}-data`]) await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
