@@ -48,13 +48,17 @@ export function buildProgram(): Command {
   program
     .command("render")
     .description("生成 .docx（不带参数时生成内置样例）/ render a .docx (the built-in sample when no file is given)")
-    .argument("[data]", "数据文件（YAML）/ data file (YAML)")
-    .option("-o, --output <file>", "输出文件，默认 output/<发文字号>.docx / output file")
+    // Shown as [data]; several files or folders make a batch (their names arrive as command.args).
+    .argument("[data]", "数据文件（YAML），可多个，或文件夹：批量生成 / data file (YAML); several, or folders: a batch")
+    .allowExcessArguments(true)
+    .option("-o, --output <path>", "输出文件，默认 output/<发文字号>.docx；批量时为输出文件夹 / output file; for a batch, the output folder")
     .option("-t, --templates <dir>", "自定义模板文件夹 / your own template folder")
     .addOption(new Option("-f, --fonts <profile>", "字体方案 / font profile").choices(["default", "gbk"]))
     .option("--pdf", "用 LibreOffice 排版核验并在旁边生成 PDF / lay out with LibreOffice, verify, and write the PDF beside it")
+    .option("--pdf-timeout <seconds>", "每次 LibreOffice 转换的时限（秒）/ time limit of one LibreOffice run, in seconds")
     .option("-q, --quiet", "只报告错误 / print errors only")
-    .action((data: string | undefined, options) => run(async () => (await import("./commands/render.js")).renderCommand(data, options)));
+    .action((_data: string | undefined, options, command: Command) =>
+      run(async () => (await import("./commands/render.js")).renderCommand(command.args, options)));
 
   program
     .command("validate")
@@ -116,7 +120,7 @@ export function buildProgram(): Command {
     .addOption(archiveOption())
     .option("--reissue", "同一发文字号内容不同时重新签发（保留旧版）/ reissue with different content, keeping the old version")
     .option("--reason <text>", "重新签发的原因 / why it is reissued")
-    .option("--retention <term>", "保管期限（永久、定期30年、定期10年）/ retention period")
+    .option("--retention <term>", "保管期限：永久、定期30年、定期10年（默认 定期30年）/ retention period (default 定期30年)")
     .action((data: string, options) => run(async () => (await import("./commands/archive.js")).issueCommand(data, options)));
 
   const archive = program.command("archive").description("档案库：归档、校验、目录 / the archive: add, verify, list, catalog");
@@ -127,7 +131,7 @@ export function buildProgram(): Command {
     .addOption(archiveOption())
     .option("--reissue", "重新签发 / reissue")
     .option("--reason <text>", "重新签发的原因 / why")
-    .option("--retention <term>", "保管期限 / retention period")
+    .option("--retention <term>", "保管期限，默认 定期30年 / retention period (default 定期30年)")
     .action((data: string, options) => run(async () => (await import("./commands/archive.js")).issueCommand(data, options)));
   archive
     .command("verify")

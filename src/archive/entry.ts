@@ -101,6 +101,5 @@ export function describeDocument(document: CircularDocument, rendered: RenderRes
  * can carry one; reading it here keeps issue working unchanged when `retention` is added to the model.
  */
 export function retentionInData(document: CircularDocument): string | undefined {
-  const value = (document as unknown as { retention?: unknown }).retention;
-  return typeof value === "string" ? value : undefined;
+  return document.envelope.retention;
 }

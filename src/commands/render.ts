@@ -1,18 +1,21 @@
-import { resolve } from "node:path";
+import { statSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
 import { printDiagnostics } from "../cli.js";
-import { diagnostic } from "../errors.js";
-import { loadDocumentFile } from "../model/validate.js";
+import { diagnostic, GongwenError } from "../errors.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
-import { renderLoaded, SAMPLE_DATA_FILE, type RenderResult } from "../pipeline.js";
-import { renderVerified, type Verification } from "../verify/render-verified.js";
+import type { RenderResult } from "../pipeline.js";
+import type { Verification } from "../verify/render-verified.js";
 
 export interface RenderCommandOptions {
+  /** A file for one input; a folder for several inputs or a folder input. */
   readonly output?: string;
   readonly templates?: string;
   readonly fonts?: string;
   readonly quiet?: boolean;
   /** Lay the document out with LibreOffice, verify and correct the 版记's place, write the PDF beside it. */
   readonly pdf?: boolean;
+  /** Time limit of one LibreOffice run, in seconds. */
+  readonly pdfTimeout?: string;
 }
 
 const PLACEMENT_TEXT = {
@@ -21,30 +24,70 @@ const PLACEMENT_TEXT = {
   "blank-then-page": "空白页后排版记（两页不编页码）/ blank page, then the colophon page (both unnumbered)",
 } as const;
 
-export async function renderCommand(data: string | undefined, options: RenderCommandOptions): Promise<number> {
+/** `gongwen render [data...]`: one file as before, or a batch (several files, or folders). */
+export async function renderCommand(data: string | readonly string[] | undefined, options: RenderCommandOptions): Promise<number> {
+  const inputs = data === undefined ? [] : typeof data === "string" ? [data] : [...data];
+  const single = inputs.length === 0 || (inputs.length === 1 && !isDirectory(inputs[0] ?? ""));
+  if (!single) return (await import("../batch/command.js")).renderBatchCommand(inputs, options);
+  return renderOne(inputs[0], options);
+}
+
+export function pdfTimeoutMs(options: RenderCommandOptions): number | undefined {
+  if (options.pdfTimeout === undefined) return undefined;
+  const seconds = Number(options.pdfTimeout);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new GongwenError(
+      [diagnostic({ zh: `--pdf-timeout 应为正数（秒），而不是“${options.pdfTimeout}”`, en: `--pdf-timeout must be a positive number of seconds, not "${options.pdfTimeout}"`, rule: "usage" })],
+      64,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function renderOne(data: string | undefined, options: RenderCommandOptions): Promise<number> {
+  // Imported here, not at the top: a batch's main thread only hands files to workers.
+  const [{ loadDocumentFile }, { renderLoaded, SAMPLE_DATA_FILE }] = await Promise.all([import("../model/validate.js"), import("../pipeline.js")]);
   const loaded = await loadDocumentFile(data ?? SAMPLE_DATA_FILE);
   printDiagnostics(loaded.warnings);
   const renderOptions = { templateDir: options.templates, fonts: options.fonts };
-  const verified = options.pdf ? await renderVerified(loaded, renderOptions) : undefined;
+  const timeoutMs = pdfTimeoutMs(options);
+  const verified = options.pdf ? await (await import("../verify/render-verified.js")).renderVerified(loaded, { ...renderOptions, timeoutMs }) : undefined;
   const result = verified ?? (await renderLoaded(loaded, renderOptions));
-  const target = resolve(options.output ?? `output/${result.suggestedFileName}`);
+  const target = outputTarget(options.output, result.suggestedFileName);
   await writeFileAtomic(target, result.bytes);
   const pdf = verified?.pdf ? `${target.replace(/\.docx$/i, "")}.pdf` : undefined;
   if (pdf && verified?.pdf) await writeFileAtomic(pdf, verified.pdf);
   if (!options.quiet) report(target, pdf, result, verified?.verification);
   const verification = verified?.verification;
   if (verification?.reason === "libreoffice-missing") {
-    printDiagnostics([
-      diagnostic({
-        severity: "warning",
-        zh: "未安装 LibreOffice：已生成 .docx，但未生成 PDF，版记偶数页规则未经核验",
-        en: "LibreOffice is not installed: the .docx was written, but no PDF, and the even-page rule was not verified",
-        rule: "libreoffice-missing",
-      }),
-    ]);
+    printDiagnostics([libreOfficeMissingWarning()]);
     return 3;
   }
   return verification && !verification.verified ? 2 : 0;
+}
+
+/** `-o` names the file; an existing folder (or a path ending in a separator) gets `<发文字号>.docx` inside. */
+function outputTarget(output: string | undefined, suggested: string): string {
+  if (output === undefined) return resolve("output", suggested);
+  if (output.endsWith("/") || output.endsWith(sep) || isDirectory(output)) return join(resolve(output), suggested);
+  return resolve(output);
+}
+
+export function libreOfficeMissingWarning() {
+  return diagnostic({
+    severity: "warning",
+    zh: "未安装 LibreOffice：已生成 .docx，但未生成 PDF，版记偶数页规则未经核验",
+    en: "LibreOffice is not installed: the .docx was written, but no PDF, and the even-page rule was not verified",
+    rule: "libreoffice-missing",
+  });
 }
 
 function report(target: string, pdf: string | undefined, result: RenderResult, verification: Verification | undefined): void {

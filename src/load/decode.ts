@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../errors.js";
+import { stripInvisible } from "./invisible.js";
 
 /**
  * Turns the bytes of a data file into text the way clerks really save files: UTF-8 with or without a
@@ -20,7 +21,21 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((byte, index) => bytes[index] === byte);
 }
 
+/**
+ * Far above any real data file (the sample is 14 KB); stops a mistaken 1 GB log or a generator gone
+ * wrong before it is parsed.
+ */
+export const MAX_DATA_FILE_BYTES = 4 * 1024 * 1024;
+
 export function decodeDataFile(bytes: Uint8Array, file: string): DecodedText | Diagnostic {
+  if (bytes.length > MAX_DATA_FILE_BYTES) {
+    return diagnostic({
+      file,
+      zh: `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB，上限 ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB），不像是一份公文的数据文件`,
+      en: `the file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB) to be one document's data`,
+      rule: "file-too-large",
+    });
+  }
   const binaryKind = startsWith(bytes, ZIP_MAGIC)
     ? "Office 文档（.docx/.xlsx）或压缩包 / an Office document (.docx/.xlsx) or a zip archive"
     : startsWith(bytes, OLE_MAGIC)
@@ -37,12 +52,12 @@ export function decodeDataFile(bytes: Uint8Array, file: string): DecodedText | D
     });
   }
 
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return withNormalisedLines(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le", []);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return withNormalisedLines(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be", []);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return withNormalisedLines(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le", [], file);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return withNormalisedLines(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be", [], file);
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(hasBom ? bytes.subarray(3) : bytes);
-    return withNormalisedLines(text, hasBom ? "utf-8-bom" : "utf-8", []);
+    return withNormalisedLines(text, hasBom ? "utf-8-bom" : "utf-8", [], file);
   } catch {
     return decodeLegacyChinese(bytes, file);
   }
@@ -75,11 +90,12 @@ function decodeLegacyChinese(bytes: Uint8Array, file: string): DecodedText | Dia
     en: `the file is GB18030/GBK-encoded and was decoded as such; prefer UTF-8: ${howToConvert.split(" / ")[1]}`,
     rule: "encoding-legacy",
   });
-  return withNormalisedLines(text, "gb18030", [warning]);
+  return withNormalisedLines(text, "gb18030", [warning], file);
 }
 
-function withNormalisedLines(text: string, encoding: DecodedText["encoding"], warnings: Diagnostic[]): DecodedText {
-  return { text: text.replace(/\r\n?/g, "\n"), encoding, warnings };
+function withNormalisedLines(text: string, encoding: DecodedText["encoding"], warnings: Diagnostic[], file: string): DecodedText {
+  const cleaned = stripInvisible(text.replace(/\r\n?/g, "\n"), file);
+  return { text: cleaned.text, encoding, warnings: [...warnings, ...cleaned.warnings] };
 }
 
 export function isDiagnostic(value: DecodedText | Diagnostic): value is Diagnostic {

@@ -73,6 +73,7 @@ function describeYamlError(code: string): string {
     BLOCK_IN_FLOW: "方括号/花括号内不能使用块结构",
     MULTIPLE_DOCS: "一个文件只能有一个文档",
     BAD_ALIAS: "别名无效",
+    RESOURCE_EXHAUSTION: "嵌套过深或结构过大",
   };
   return names[code] ?? code;
 }

@@ -29,6 +29,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   "envelope.colophon.distribution": "其他分送行，原样照印 / further distribution lines, printed as written",
   "envelope.colophon.printer": "印发机关 / printing office",
   "envelope.colophon.printedOn": "印发日期，YYYY-MM-DD / printing date",
+  "envelope.retention": "保管期限：永久、定期30年、定期10年，归档时使用（默认定期30年） / retention period, used when archiving",
   content: "考核情况通报的内容 / content of the assessment circular",
   "content.assessment": "考核的依据、范围和方式（用于开头一段） / what was assessed, on what basis, how",
   "content.assessment.year": "考核年度 / year assessed",

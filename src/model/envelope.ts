@@ -9,6 +9,8 @@ import { docNumber, inlineText, isoDate, nonEmptyList, paragraphText, rule } fro
 export const SECRECY_LEVELS = ["绝密", "机密", "秘密"] as const;
 export const URGENCY_LEVELS = ["特急", "加急"] as const;
 export const PUBLICITY_VALUES = ["主动公开", "依申请公开", "不予公开"] as const;
+/** 保管期限 of DA/T 22-2015 (the retired 长期/短期 are not accepted). */
+export const RETENTION_VALUES = ["永久", "定期30年", "定期10年"] as const;
 
 export const issuer = z.strictObject({
   /** 发文机关全称或规范化简称 */
@@ -91,6 +93,8 @@ export const envelope = z.strictObject({
   note: note.optional(),
   attachments: z.array(attachment).default([]),
   colophon,
+  /** 保管期限，归档时写入档案元数据（默认定期30年） */
+  retention: z.enum(RETENTION_VALUES).optional(),
 });
 
 export type EnvelopeInput = z.input<typeof envelope>;

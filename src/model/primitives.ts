@@ -77,11 +77,29 @@ function illegalCharacterCheck(text: string, ctx: z.core.$RefinementCtx<string>)
   }
 }
 
+/**
+ * Limits against hostile or runaway input (a generator bug, a pasted file): far above any real 公文,
+ * low enough that nothing hangs. A one-line field longer than 100 characters is no line of a 公文, and
+ * a title given as one string is broken by a search whose time grows steeply with its length (about a
+ * second at 100 random characters); a list of more than 1,000 items is no circular, and numbering
+ * stops at 九千九百九十九.
+ */
+export const MAX_INLINE_CHARS = 100;
+export const MAX_LIST_ITEMS = 1000;
+
 /** One line of text (a name, a title part): non-empty, no line breaks, nothing XML cannot carry. */
 export const inlineText = z
   .string()
   .trim()
   .min(1)
+  .max(
+    MAX_INLINE_CHARS,
+    rule(
+      `单行文字不能超过 ${MAX_INLINE_CHARS} 个字（标题过长可分行写成列表）`,
+      `a one-line field takes at most ${MAX_INLINE_CHARS} characters (a long title can be written as a list of lines)`,
+      "too-long",
+    ),
+  )
   .superRefine((text, ctx) => {
     illegalCharacterCheck(text, ctx);
     if (/[\r\n]/.test(text)) {
@@ -176,5 +194,8 @@ export function formatDocNumber(value: DocNumberInput): string {
 }
 
 export function nonEmptyList<T extends z.ZodType>(item: T, zh: string, en: string) {
-  return z.array(item).min(1, rule(`${zh}至少要有一项`, `${en} needs at least one item`, "non-empty"));
+  return z
+    .array(item)
+    .min(1, rule(`${zh}至少要有一项`, `${en} needs at least one item`, "non-empty"))
+    .max(MAX_LIST_ITEMS, rule(`${zh}最多 ${MAX_LIST_ITEMS} 项`, `${en} takes at most ${MAX_LIST_ITEMS} items`, "too-many"));
 }
