@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { formatDiagnostic, isGongwenError, type Diagnostic } from "./errors.js";
 
 /**
@@ -43,7 +43,9 @@ export function buildProgram(): Command {
     .helpOption("-h, --help", "显示帮助 / show help")
     .helpCommand("help [command]", "显示命令帮助 / help for a command")
     .version(process.env.npm_package_version ?? "0.1.0", "-V, --version", "显示版本 / show the version")
-    .showHelpAfterError("（用 --help 查看用法 / see --help）");
+    .showHelpAfterError("（用 --help 查看用法 / see --help）")
+    // Inherited by every command defined below: usage errors come back to main() instead of exiting.
+    .exitOverride();
 
   program
     .command("render")
@@ -159,5 +161,12 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  await buildProgram().parseAsync(argv);
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    // commander has printed its message; an unknown option or a missing argument is a usage error (64),
+    // kept apart from 1, which means the data was invalid.
+    if (!(error instanceof CommanderError)) throw error;
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
 }

@@ -27,6 +27,8 @@ export interface TitleProblem {
 }
 
 const TITLE_FONT_SIZE_PT = 22;
+/** Steps of the layout search before it settles for the best layout found so far. */
+const SEARCH_BUDGET = 20_000;
 const FORBIDDEN = Number.POSITIVE_INFINITY;
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
@@ -183,7 +185,12 @@ function search(title: string, r: Resolved, costs: Map<number, number>, allowStr
   const k = minLines(0);
   if (k === FORBIDDEN) return undefined;
   let best: { score: number; cuts: number[] } | undefined;
+  // The layouts of a title grow combinatorially with its length; real titles have a few hundred. The
+  // walk is depth-first in a fixed order, so stopping after a fixed number of steps stays deterministic
+  // (and a 100-character title is laid out in milliseconds instead of seconds).
+  let budget = SEARCH_BUDGET;
   const walk = (a: number, left: number, cuts: number[]) => {
+    if (--budget < 0 && best) return;
     if (a === title.length) {
       const units = cuts.map((c, i) => r.width(title.slice(cuts[i - 1] ?? 0, c)) / r.unit);
       const score = cuts.slice(0, -1).reduce((sum, c) => sum + (costs.get(c) ?? 0), 0) + shapeCost(units);

@@ -152,14 +152,24 @@ export const plausibleYear = z
 /** 发文字号 parts: 机关代字, full year, serial without leading zeros (GB/T 9704 §7.2.5). */
 export const docNumberParts = z.strictObject({
   code: inlineText.refine(
-    (code) => !/[\s〔〕[\]【】［］()（）]/.test(code),
-    rule("机关代字不能含空格或括号", "the organ code must not contain spaces or brackets", "docno-code"),
+    (code) => ORGAN_CODE.test(code),
+    rule(
+      "机关代字只能由汉字、字母和数字组成（不含空格、括号、斜杠等）",
+      "the organ code may hold only Chinese characters, letters and digits (no spaces, brackets or slashes)",
+      "docno-code",
+    ),
   ),
   year: plausibleYear,
   serial: z.number().int().min(1, rule("发文顺序号应为正整数", "the serial must be a positive integer", "docno-serial")),
 });
 
-export const DOC_NUMBER_PATTERN = /^([^\s〔〕[\]【】［］()（）]+)〔(\d{4})〕([1-9]\d*)号$/u;
+/**
+ * 机关代字 are Chinese characters (国办发, 青政务函), sometimes with Latin letters or digits. Nothing else:
+ * the 发文字号 also names files and archive folders, so path characters never get that far.
+ */
+const ORGAN_CODE = /^[\p{Script=Han}A-Za-z0-9]+$/u;
+
+export const DOC_NUMBER_PATTERN = /^([\p{Script=Han}A-Za-z0-9]+)〔(\d{4})〕([1-9]\d*)号$/u;
 
 /** A 发文字号 as parts, or written out (`青政务〔2022〕3号`) for convenience. */
 export const docNumber = z.union([

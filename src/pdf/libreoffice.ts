@@ -181,13 +181,19 @@ function runSoffice(soffice: string, args: readonly string[], timeoutMs: number)
       timedOut = true;
       killGroup(child.pid);
     }, timeoutMs);
+    // soffice runs in its own process group (so a timeout can kill all of it), which also shields it
+    // from the terminal's Ctrl-C: take it down with us when we are interrupted or terminated.
+    hookSignals();
+    const running = live.add(child.pid);
 
     child.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      running.delete(child.pid);
       reject(error.code === "ENOENT" || error.code === "EACCES" ? missingSoffice(soffice) : error);
     });
     child.on("close", () => {
       clearTimeout(timer);
+      running.delete(child.pid);
       if (!timedOut) return resolvePromise(log);
       // Children that left the group would still hold the profile; make sure nothing of ours survives.
       killGroup(child.pid);
@@ -205,6 +211,21 @@ function runSoffice(soffice: string, args: readonly string[], timeoutMs: number)
       );
     });
   });
+}
+
+/** soffice process groups still running, killed if this process is interrupted. */
+const live = new Set<number | undefined>();
+let signalsHooked = false;
+
+function hookSignals(): void {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      for (const pid of live) killGroup(pid);
+      process.kill(process.pid, signal);
+    });
+  }
 }
 
 function killGroup(pid: number | undefined): void {

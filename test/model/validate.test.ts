@@ -75,6 +75,7 @@ describe("validation reports every problem, with its place", () => {
     ["date format", [["envelope", "signedOn"], "2022/01/27"], "date-format"],
     ["document number brackets", [["envelope", "docNumber"], "青政务[2022]3号"], "docno-format"],
     ["document number with 第", [["envelope", "docNumber"], "青政务〔2022〕第3号"], "docno-format"],
+    ["path characters in the organ code", [["envelope", "docNumber", "code"], "../etc"], "docno-code"],
     ["document number padding", [["envelope", "docNumber"], "青政务〔2022〕03号"], "docno-format"],
     ["implausible year", [["content", "assessment", "year"], 202], "year-range"],
     ["zero serial", [["envelope", "docNumber", "serial"], 0], "docno-serial"],
