@@ -87,8 +87,8 @@ export function loadBodyTemplate(file: string): BodyTemplate {
   let compiled: HandlebarsTemplateDelegate;
   try {
     compiled = environment.compile(source, { strict: true, noEscape: true });
-    // Compile eagerly so syntax errors surface here, with their line, not at first use.
-    environment.precompile(source, { strict: true, noEscape: true });
+    // Parse eagerly so syntax errors surface here, with their line, not at first use.
+    environment.parse(source);
   } catch (error) {
     throw templateError(file, error);
   }

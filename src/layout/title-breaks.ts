@@ -30,7 +30,8 @@ const TITLE_FONT_SIZE_PT = 22;
 /** Steps of the layout search before it settles for the best layout found so far. */
 const SEARCH_BUDGET = 20_000;
 const FORBIDDEN = Number.POSITIVE_INFINITY;
-const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+/** Created on first use: building the ICU word breaker costs ~15 ms, wasted when every title has explicit lines. */
+let segmenter: Intl.Segmenter | undefined;
 
 const BRACKETS: Record<string, string> = { "《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "〔": "〕", "【": "】", "「": "」", "『": "』" };
 const CLOSERS = new Set(Object.values(BRACKETS));
@@ -74,6 +75,7 @@ function resolve(opts: TitleOptions = {}): Resolved {
 
 /** Cost of a line break at each allowed position (UTF-16 offset); absent = not allowed. */
 function breakCosts(title: string, r: Resolved, charLevel: boolean): Map<number, number> {
+  segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
   const segs = [...segmenter.segment(title)].map((s) => ({ text: s.segment, at: s.index }));
   const single = (i: number) => {
     const t = segs[i]?.text ?? "";

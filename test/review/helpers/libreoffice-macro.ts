@@ -8,7 +8,7 @@
  * `user/basic` and would drop a module written before it.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -90,23 +90,31 @@ export class LibreOfficeMacros {
 
   /** Opens `input` and saves it to `output` as .docx, accepting or rejecting all changes first if asked. */
   resave(input: string, output: string, action: "none" | "accept" | "reject" = "none"): Promise<void> {
-    return this.macro("Resave", [url(input), url(output), action]);
+    return this.macro("Resave", [url(input), url(output), action], output);
   }
 
   /** Find & Replace All in LibreOffice, saved as .docx: an edit made by another editor. */
   replace(input: string, output: string, search: string, replacement: string): Promise<void> {
     const job = join(this.dir, "replace-job.txt");
     writeFileSync(job, `${search}\n${replacement}`);
-    return this.macro("Replace", [url(input), url(output), url(job)]);
+    return this.macro("Replace", [url(input), url(output), url(job)], output);
   }
 
   dispose(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private macro(name: string, args: readonly string[]): Promise<void> {
+  /**
+   * soffice exits 0 whether or not the macro ran; on a loaded machine a run now and then ends before the
+   * document is saved. The output file is the proof: one more run when it is missing, then a clear error.
+   */
+  private async macro(name: string, args: readonly string[], output: string): Promise<void> {
     const quoted = args.map((a) => `"${a}"`).join(",");
-    return this.run([`macro:///Standard.Gongwen.${name}(${quoted})`]);
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      await this.run([`macro:///Standard.Gongwen.${name}(${quoted})`]);
+      if (existsSync(output)) return;
+    }
+    throw new Error(`LibreOffice macro ${name} wrote no ${output}`);
   }
 
   /** soffice in its own process group, killed whole on timeout (soffice → oosplash → soffice.bin). */
