@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { diagnostic, GongwenError, type Diagnostic, type FieldPath } from "../errors.js";
 import { decodeDataFile, isDiagnostic } from "../load/decode.js";
+import { readInputFile } from "../load/read-input.js";
 import { parseYamlSource, type YamlSource } from "../load/yaml-source.js";
 import { circularDocument, type CircularDocument } from "./circular.js";
 import { checkCrossRules } from "./cross-rules.js";
@@ -51,14 +51,7 @@ export function parseDocumentText(text: string, file: string, extraWarnings: Dia
 }
 
 export async function loadDocumentFile(file: string): Promise<LoadedDocument> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const zh = code === "ENOENT" ? "找不到文件" : code === "EISDIR" ? "这是一个文件夹，不是数据文件" : "无法读取文件";
-    throw new GongwenError([diagnostic({ file, zh, en: `cannot read the file (${code ?? (error as Error).message})`, rule: "read" })], 66);
-  }
+  const bytes = await readInputFile(file);
   const decoded = decodeDataFile(bytes, file);
   if (isDiagnostic(decoded)) throw new GongwenError([decoded]);
   return parseDocumentText(decoded.text, file, [...decoded.warnings]);

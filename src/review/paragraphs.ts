@@ -3,13 +3,13 @@
  * the rendered .docx holds) or any .docx (ours, or one edited in Word, WPS or LibreOffice).
  * The lines are exactly what `gongwen text` prints, so a diff and a git textconv agree.
  */
-import { readFile } from "node:fs/promises";
 import type { GongwenDocument } from "../document/blocks.js";
-import { diagnostic, GongwenError } from "../errors.js";
+import { GongwenError } from "../errors.js";
 import { decodeDataFile, isDiagnostic } from "../load/decode.js";
 import type { LoadedDocument } from "../model/validate.js";
 import { blockToLines } from "../render/text.js";
 import { docxToPlainText } from "./docx-text.js";
+import { readInputFile } from "../load/read-input.js";
 
 export type DraftKind = "data" | "docx";
 
@@ -55,14 +55,7 @@ export function docxLines(bytes: Uint8Array, fileName?: string): string[] {
 }
 
 export async function readDraft(file: string): Promise<Draft> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const zh = code === "ENOENT" ? "找不到文件" : code === "EISDIR" ? "这是一个文件夹，不是文件" : "无法读取文件";
-    throw new GongwenError([diagnostic({ file, zh, en: `cannot read the file (${code ?? (error as Error).message})`, rule: "read" })], 66);
-  }
+  const bytes = await readInputFile(file);
   if (isWordFile(bytes)) return { file, kind: "docx", bytes, lines: docxLines(bytes, file) };
 
   const decoded = decodeDataFile(bytes, file);
