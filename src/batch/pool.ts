@@ -128,12 +128,12 @@ function threadPool(file: string, size: number): Pool {
 /**
  * A worker's heap: the young generation bounded (its default grows to 3 × 16 MB per thread, most of
  * a batch's resident memory), the old one capped so a runaway document fails alone. Measured on
- * 1,000 circulars, 2 workers: 8 MB → 98/s, 156 MB peak; 16 MB → 110/s, 177 MB (182 MB at 3,000);
- * 32 MB → 111/s, 212 MB, over the 200 MB budget.
+ * 2 workers: 8 MB → ~98/s at 156–178 MB peak; 16 MB → ~110/s but 177–200 MB from run to run, too close
+ * to the 200 MB budget; 32 MB → 111/s at 212 MB, over it.
  */
 export function workerLimits(): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
   const young = Number(process.env.GONGWEN_WORKER_YOUNG_MB);
-  return { maxYoungGenerationSizeMb: Number.isFinite(young) && young > 0 ? young : 16, maxOldGenerationSizeMb: 512 };
+  return { maxYoungGenerationSizeMb: Number.isFinite(young) && young > 0 ? young : 8, maxOldGenerationSizeMb: 512 };
 }
 
 function crashed(task: RenderTask, reason: string): TaskResult {
