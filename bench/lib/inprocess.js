@@ -1,7 +1,8 @@
 import { composeCircular } from "../../dist/compose/compose.js";
 import { parseDocumentText } from "../../dist/model/validate.js";
 import { renderLoaded, resolveFontProfile, SAMPLE_DATA_FILE } from "../../dist/pipeline.js";
-import { buildDocx } from "../../dist/render/docx/document.js";
+import { packDirect } from "../../dist/render/docx/direct-package.js";
+import { docxDocument, layOutDocument } from "../../dist/render/docx/document.js";
 import { renderDocx } from "../../dist/render/docx/index.js";
 import { packDeterministic } from "../../dist/render/docx/package.js";
 import { OFF_GRID_STYLE_IDS } from "../../dist/render/docx/element-styles.js";
@@ -17,7 +18,8 @@ export async function benchInProcess({ runs = 300, warmup = 60 } = {}) {
   const loaded = parseDocumentText(text, SAMPLE_DATA_FILE);
   const fonts = resolveFontProfile(undefined);
   const document = composeCircular(loaded.document);
-  const { doc } = buildDocx(document, { fonts });
+  const { sections } = layOutDocument(document, { fonts });
+  const dates = { created: document.meta.signedOn, modified: document.meta.printedOn };
   const stat = (times) => ({ median: median(times), p95: percentile(times, 95) });
 
   // A different 发文字号 each run, as in a batch: the zip writer's part cache then helps only with the
@@ -29,12 +31,14 @@ export async function benchInProcess({ runs = 300, warmup = 60 } = {}) {
   const stages = {
     "parse + validate (yaml, zod)": await timeRuns(() => parseDocumentText(text, SAMPLE_DATA_FILE), { runs, warmup }),
     "compose (templates → blocks)": await timeRuns(() => composeCircular(loaded.document), { runs, warmup }),
-    "build docx objects (incl. pagination estimate)": await timeRuns(() => buildDocx(document, { fonts }), { runs, warmup }),
-    "compile XML + zip (packDeterministic)": await timeRuns(
-      () => packDeterministic(doc, { created: document.meta.signedOn, modified: document.meta.printedOn }, { offGridStyles: OFF_GRID_STYLE_IDS }),
+    "lay out (pagination estimate, paragraph specs)": await timeRuns(() => layOutDocument(document, { fonts }), { runs, warmup }),
+    "write XML directly + zip (packDirect)": await timeRuns(() => packDirect(fonts, document.meta, sections, dates), { runs, warmup }),
+    "… the same with the docx library (object tree, compile, zip)": await timeRuns(
+      () => packDeterministic(docxDocument(fonts, document.meta, sections), dates, { offGridStyles: OFF_GRID_STYLE_IDS }),
       { runs, warmup },
     ),
-    "build + pack (renderDocx), same document every time": await timeRuns(() => renderDocx(document, { fonts }), { runs, warmup }),
+    "lay out + write (renderDocx), same document every time": await timeRuns(() => renderDocx(document, { fonts }), { runs, warmup }),
+    "… the same with the docx library": await timeRuns(() => renderDocx(document, { fonts }, "library"), { runs, warmup }),
   };
   return {
     full: stat(full),

@@ -13,12 +13,10 @@ const STAGES = [
   ["validation (zod + cross rules)", /^validateData$/],
   ["compose (handlebars, blocks)", /^composeCircular$/],
   ["pagination estimate (layout/text-width)", /^paginate$/],
-  ["docx object tree (buildDocx, excl. pagination)", /^buildDocx$/],
-  ["docx XML: stringify", /^stringifyXmlable$/],
-  ["docx compile: XML objects, replacers (compile − stringify)", /^compile$/, "index.mjs"],
+  ["lay out: paragraph and table specs (excl. pagination)", /^layOutDocument$/],
+  ["document.xml, core.xml, custom.xml (direct writer)", /^(documentXml|coreXml|customXml)$/],
   ["zip: deflate (fflate)", /^deflateSync$/],
   ["zip: the rest (CRC, cache, headers)", /^zipEntries$/],
-  ["part normalisation (dates, ids, snapToGrid)", /^normalisePart$/],
   ["garbage collector", /^\(garbage collector\)$/],
 ];
 
@@ -49,9 +47,7 @@ export function profileRender(runs = 400) {
   }
   const perDoc = (micros) => micros / 1000 / runs;
   const paginate = totals.get("pagination estimate (layout/text-width)");
-  totals.set("docx object tree (buildDocx, excl. pagination)", totals.get("docx object tree (buildDocx, excl. pagination)") - paginate);
-  const stringify = totals.get("docx XML: stringify");
-  totals.set("docx compile: XML objects, replacers (compile − stringify)", totals.get("docx compile: XML objects, replacers (compile − stringify)") - stringify);
+  totals.set("lay out: paragraph and table specs (excl. pagination)", totals.get("lay out: paragraph and table specs (excl. pagination)") - paginate);
   const deflate = totals.get("zip: deflate (fflate)");
   totals.set("zip: the rest (CRC, cache, headers)", totals.get("zip: the rest (CRC, cache, headers)") - deflate);
   return { runs, totalMsPerDoc: perDoc(all), stages: STAGES.map(([name]) => [name, perDoc(totals.get(name))]) };

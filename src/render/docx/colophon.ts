@@ -1,12 +1,10 @@
-import {
-  AlignmentType, BorderStyle, HeightRule, Paragraph, Table, TableCell, TableLayoutType, TableRow, Tab, TabStopType, TextRun, WidthType,
-} from "docx";
 import type { BlockOf, ColophonLine } from "../../document/blocks.js";
 import { charsTwips, COLOPHON, COLOUR, GRID, setWidthOptions, TYPE_AREA } from "../../layout/gbt9704.js";
 import { linesNeeded } from "../../layout/text-width.js";
-import { pointsToHalfPoints, twipsToPoints } from "../../layout/units.js";
+import { twipsToPoints } from "../../layout/units.js";
 import { ELEMENT_STYLES } from "./element-styles.js";
-import { fontFor, gridSpacing, run, type RenderContext } from "./primitives.js";
+import { gridSpacing, run, type RenderContext } from "./primitives.js";
+import { TAB, type BlockSpec, type BorderLine, type RowSpec } from "./spec.js";
 
 /**
  * 版记 (§7.4): 4号仿宋 lines between a thick first rule and a thick last rule that lies on the 版心's
@@ -17,9 +15,9 @@ import { fontFor, gridSpacing, run, type RenderContext } from "./primitives.js";
 
 const CHAR = charsTwips(1, COLOPHON.sizePt);
 const LABEL = charsTwips(COLOPHON.labelChars, COLOPHON.sizePt);
-const NONE = { style: BorderStyle.NONE, size: 0, color: "auto" } as const;
-const outer = { style: BorderStyle.SINGLE, size: COLOPHON.outerRuleEighths, color: COLOUR.black } as const;
-const inner = { style: BorderStyle.SINGLE, size: COLOPHON.innerRuleEighths, color: COLOUR.black } as const;
+const NONE: BorderLine = { style: "none", size: 0, color: "auto" };
+const outer: BorderLine = { style: "single", size: COLOPHON.outerRuleEighths, color: COLOUR.black };
+const inner: BorderLine = { style: "single", size: COLOPHON.innerRuleEighths, color: COLOUR.black };
 /** Border widths in twips: a bottom border adds its width below the paragraph's last line. */
 const OUTER_RULE_TWIPS = Math.round((COLOPHON.outerRuleEighths / 8) * 20);
 
@@ -48,66 +46,59 @@ export function colophonLineTotal(block: BlockOf<"colophon">): number {
   return block.lines.reduce((sum, line) => sum + colophonLineCount(line), 0) + 1;
 }
 
-function lineRow(context: RenderContext, line: ColophonLine): TableRow {
+function lineRow(context: RenderContext, line: ColophonLine): RowSpec {
   const lines = colophonLineCount(line);
   const hanging = line.kind === "copyTo" ? LABEL : 0;
-  return new TableRow({
+  return {
     cantSplit: true,
-    height: { value: lines * GRID.linePitchTwips, rule: HeightRule.EXACT },
-    children: [
-      new TableCell({
-        width: { size: TYPE_AREA.widthTwips, type: WidthType.DXA },
-        margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    heightTwips: lines * GRID.linePitchTwips,
+    cells: [
+      {
+        widthTwips: TYPE_AREA.widthTwips,
+        zeroMargins: true,
         children: [
-          new Paragraph({
+          {
+            kind: "paragraph",
             style: ELEMENT_STYLES.copyTo.id,
-            alignment: AlignmentType.JUSTIFIED,
+            alignment: "both",
             widowControl: false,
             spacing: gridSpacing(),
             indent: { left: CHAR + hanging, hanging, right: CHAR },
-            children: [run(context, line.text, { sizePt: COLOPHON.sizePt })],
-          }),
+            runs: [run(context, line.text, { sizePt: COLOPHON.sizePt })],
+          },
         ],
-      }),
+      },
     ],
-  });
+  };
 }
 
-export function colophon(context: RenderContext, block: BlockOf<"colophon">): (Table | Paragraph)[] {
-  const parts: (Table | Paragraph)[] = [];
+export function colophon(context: RenderContext, block: BlockOf<"colophon">): BlockSpec[] {
+  const parts: BlockSpec[] = [];
   if (block.lines.length > 0) {
-    parts.push(
-      new Table({
-        layout: TableLayoutType.FIXED,
-        width: { size: TYPE_AREA.widthTwips, type: WidthType.DXA },
-        columnWidths: [TYPE_AREA.widthTwips],
-        borders: { top: outer, bottom: inner, left: NONE, right: NONE, insideHorizontal: inner, insideVertical: NONE },
-        rows: block.lines.map((line) => lineRow(context, line)),
-      }),
-    );
+    parts.push({
+      kind: "table",
+      widthTwips: TYPE_AREA.widthTwips,
+      columnWidths: [TYPE_AREA.widthTwips],
+      borders: { top: outer, bottom: inner, left: NONE, right: NONE, insideHorizontal: inner, insideVertical: NONE },
+      rows: block.lines.map((line) => lineRow(context, line)),
+    });
   }
-  const printLine = new Paragraph({
+  parts.push({
+    kind: "paragraph",
     style: ELEMENT_STYLES.printer.id,
-    alignment: AlignmentType.LEFT,
+    alignment: "left",
     widowControl: false,
     // The bottom rule's width is taken from the line so the block ends exactly on the 版心's edge.
     spacing: gridSpacing(0, GRID.linePitchTwips - OUTER_RULE_TWIPS * (block.lines.length > 0 ? 1 : 2)),
     tabStops: [
-      { type: TabStopType.LEFT, position: CHAR },
-      { type: TabStopType.RIGHT, position: TYPE_AREA.widthTwips - CHAR },
+      { type: "left", position: CHAR },
+      { type: "right", position: TYPE_AREA.widthTwips - CHAR },
     ],
     border: {
       bottom: { ...outer, space: 0 },
       ...(block.lines.length > 0 ? {} : { top: { ...outer, space: 0 } }),
     },
-    children: [
-      new TextRun({
-        font: fontFor(context, "fangsong"),
-        size: pointsToHalfPoints(COLOPHON.sizePt),
-        children: [new Tab(), block.printer, new Tab(), block.printDate],
-      }),
-    ],
+    runs: [run(context, [TAB, block.printer, TAB, block.printDate], { sizePt: COLOPHON.sizePt })],
   });
-  parts.push(printLine);
   return parts;
 }

@@ -1,5 +1,5 @@
-import { Document, Paragraph, SectionType, Table, type ISectionOptions } from "docx";
-import type { Block, BlockOf, GongwenDocument } from "../../document/blocks.js";
+import { Document, SectionType, type ISectionOptions } from "docx";
+import type { Block, BlockOf, DocumentMeta, GongwenDocument } from "../../document/blocks.js";
 import type { FontProfile } from "../../layout/fonts.js";
 import { GRID } from "../../layout/gbt9704.js";
 import { markGeometry, type MarkGeometry } from "../../layout/masthead.js";
@@ -11,7 +11,9 @@ import { numberedFooters, sectionProperties, unnumberedFooters } from "./page.js
 import { emptyLine, gridParagraph, gridSpacing, type RenderContext } from "./primitives.js";
 import { ELEMENT_STYLES } from "./element-styles.js";
 import { signature } from "./signature.js";
+import type { BlockSpec, ParagraphSpec, SectionSpec } from "./spec.js";
 import { documentStyles } from "./styles.js";
+import { blockToDocx } from "./to-docx.js";
 
 export interface DocxRenderOptions {
   readonly fonts: FontProfile;
@@ -24,16 +26,20 @@ export interface DocxRenderOptions {
   readonly colophonPlacement?: { readonly placement: ColophonPlacement; readonly fillerLines: number };
 }
 
-type Child = Paragraph | Table;
+export interface LaidOutDocument {
+  readonly sections: readonly SectionSpec[];
+  /** The pagination plan that placed the 版记. */
+  readonly plan: PaginationPlan;
+}
 
-/** Blocks → a `docx` Document object, with the pagination plan that placed the 版记. */
-export function buildDocx(document: GongwenDocument, options: DocxRenderOptions): { doc: Document; plan: PaginationPlan } {
+/** Blocks → sections of paragraph and table specs, with the 版记 placed by the pagination plan. */
+export function layOutDocument(document: GongwenDocument, options: DocxRenderOptions): LaidOutDocument {
   const context: RenderContext = { fonts: options.fonts };
   const colophonBlock = document.blocks.find((block): block is BlockOf<"colophon"> => block.type === "colophon");
   const estimate = paginate(document.blocks, colophonBlock ? colophonLineTotal(colophonBlock) : 0);
   const plan = options.colophonPlacement ? { ...estimate, ...options.colophonPlacement } : estimate;
 
-  const main: Child[] = [];
+  const main: BlockSpec[] = [];
   let linesAbove = 0;
   let mark: MarkGeometry | undefined;
   document.blocks.forEach((block, index) => {
@@ -44,55 +50,33 @@ export function buildDocx(document: GongwenDocument, options: DocxRenderOptions)
     if (block.type === "copyNumber" || block.type === "secrecy" || block.type === "urgency") linesAbove++;
   });
 
-  const sections = colophonBlock ? sectionsWithColophon(context, main, colophonBlock, plan) : [{ ...numberedSection(context), children: main }];
-
-  const doc = new Document({
-    title: document.meta.title,
-    creator: document.meta.issuers.join("、"),
-    lastModifiedBy: document.meta.issuers[0] ?? "",
-    subject: document.meta.docNumber,
-    keywords: document.meta.docNumber,
-    description: `${document.meta.docNumber} ${document.meta.title}`,
-    revision: 1,
-    evenAndOddHeaderAndFooters: true,
-    styles: documentStyles(context),
-    customProperties: customProperties(document),
-    sections,
-  });
-  return { doc, plan };
-}
-
-function numberedSection(context: RenderContext) {
-  return { properties: sectionProperties(), footers: numberedFooters(context) };
+  const sections = colophonBlock ? sectionsWithColophon(context, main, colophonBlock, plan) : [{ numbered: true, nextPage: false, children: main }];
+  return { sections, plan };
 }
 
 /** The 版记 at the bottom of an even page: this page, the next one, or after a blank page (§7.4, §7.5). */
-function sectionsWithColophon(context: RenderContext, main: Child[], block: BlockOf<"colophon">, plan: PaginationPlan): ISectionOptions[] {
+function sectionsWithColophon(context: RenderContext, main: BlockSpec[], block: BlockOf<"colophon">, plan: PaginationPlan): SectionSpec[] {
   const allowance = colophonRuleAllowanceTwips(block);
   if (plan.placement === "blank-then-page") {
     return [
-      { ...numberedSection(context), children: main },
-      {
-        properties: { ...sectionProperties(), type: SectionType.NEXT_PAGE },
-        footers: unnumberedFooters(),
-        // The blank page holds one empty line; the 版记 page starts with a page break.
-        children: [emptyLine(), ...filler(plan.fillerLines, true, allowance), ...colophon(context, block)],
-      },
+      { numbered: true, nextPage: false, children: main },
+      // The blank page holds one empty line; the 版记 page starts with a page break.
+      { numbered: false, nextPage: true, children: [emptyLine(), ...filler(plan.fillerLines, true, allowance), ...colophon(context, block)] },
     ];
   }
   const breakFirst = plan.placement === "next-page";
-  return [{ ...numberedSection(context), children: [...main, ...filler(plan.fillerLines, breakFirst, allowance), ...colophon(context, block)] }];
+  return [{ numbered: true, nextPage: false, children: [...main, ...filler(plan.fillerLines, breakFirst, allowance), ...colophon(context, block)] }];
 }
 
 /** Empty grid lines that push the 版记 down so its last rule lies on the 版心's bottom edge. */
-function filler(lines: number, pageBreakFirst: boolean, shortenLastTwips: number): Paragraph[] {
+function filler(lines: number, pageBreakFirst: boolean, shortenLastTwips: number): ParagraphSpec[] {
   // The page break rides on the first empty line itself: any extra paragraph would cost height.
   return Array.from({ length: lines }, (_, index) =>
     gridParagraph({
       style: index === lines - 1 ? ELEMENT_STYLES.colophonSpacer.id : ELEMENT_STYLES.spacer.id,
       pageBreakBefore: pageBreakFirst && index === 0,
       spacing: gridSpacing(0, GRID.linePitchTwips - (index === lines - 1 ? shortenLastTwips : 0)),
-      children: [],
+      runs: [],
     }),
   );
 }
@@ -104,7 +88,7 @@ interface BlockContext {
   readonly sealImage?: Uint8Array;
 }
 
-function renderBlock(context: RenderContext, block: Block, at: BlockContext): Child[] {
+function renderBlock(context: RenderContext, block: Block, at: BlockContext): BlockSpec[] {
   switch (block.type) {
     case "copyNumber":
     case "secrecy":
@@ -137,9 +121,38 @@ function renderBlock(context: RenderContext, block: Block, at: BlockContext): Ch
   }
 }
 
+/** The `docx` Document for laid-out sections: the reference writer, and the source of the constant parts. */
+export function docxDocument(fonts: FontProfile, meta: DocumentMeta, sections: readonly SectionSpec[]): Document {
+  const context: RenderContext = { fonts };
+  const docxSections: ISectionOptions[] = sections.map((section) => ({
+    properties: { ...sectionProperties(), ...(section.nextPage ? { type: SectionType.NEXT_PAGE } : {}) },
+    footers: section.numbered ? numberedFooters(context) : unnumberedFooters(),
+    children: section.children.map(blockToDocx),
+  }));
+  return new Document({
+    ...coreProperties(meta),
+    revision: 1,
+    evenAndOddHeaderAndFooters: true,
+    styles: documentStyles(context),
+    customProperties: customProperties(meta),
+    sections: docxSections,
+  });
+}
+
+/** Dublin Core items of docProps/core.xml. */
+export function coreProperties(meta: DocumentMeta) {
+  return {
+    title: meta.title,
+    creator: meta.issuers.join("、"),
+    lastModifiedBy: meta.issuers[0] ?? "",
+    subject: meta.docNumber,
+    keywords: meta.docNumber,
+    description: `${meta.docNumber} ${meta.title}`,
+  };
+}
+
 /** GB/T 33480 core metadata as custom properties, values exactly as printed. */
-function customProperties(document: GongwenDocument) {
-  const { meta } = document;
+export function customProperties(meta: DocumentMeta): { name: string; value: string }[] {
   const entries: [string, string | undefined][] = [
     ["发文字号", meta.docNumber],
     ["发文机关", meta.issuers.join("、")],

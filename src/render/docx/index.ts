@@ -1,9 +1,11 @@
 import type { GongwenDocument } from "../../document/blocks.js";
 import type { PaginationPlan } from "../../layout/paginate.js";
-import { buildDocx, type DocxRenderOptions } from "./document.js";
+import { packDirect } from "./direct-package.js";
+import { docxDocument, layOutDocument, type DocxRenderOptions } from "./document.js";
 import { installDocxSpeedups } from "./docx-speedups.js";
-import { packDeterministic } from "./package.js";
 import { OFF_GRID_STYLE_IDS } from "./element-styles.js";
+import { packDeterministic, type PackageDates } from "./package.js";
+import { hasImage } from "./spec.js";
 
 export type { DocxRenderOptions } from "./document.js";
 
@@ -15,13 +17,19 @@ export interface RenderedDocx {
   readonly plan: PaginationPlan;
 }
 
-/** Block tree → GB/T 9704 .docx bytes, byte-identical for the same input. */
-export async function renderDocx(document: GongwenDocument, options: DocxRenderOptions): Promise<RenderedDocx> {
-  const { doc, plan } = buildDocx(document, options);
-  const bytes = await packDeterministic(
-    doc,
-    { created: document.meta.signedOn, modified: document.meta.printedOn },
-    { offGridStyles: OFF_GRID_STYLE_IDS },
-  );
+/** Which writer made the bytes: both give the same bytes for the same document. */
+export type DocxWriter = "direct" | "library";
+
+/**
+ * Block tree → GB/T 9704 .docx bytes, byte-identical for the same input. Written directly
+ * (xml-writer.ts) unless it holds a drawing (a seal image), which the `docx` library writes.
+ */
+export async function renderDocx(document: GongwenDocument, options: DocxRenderOptions, writer: DocxWriter = "direct"): Promise<RenderedDocx> {
+  const { sections, plan } = layOutDocument(document, options);
+  const dates: PackageDates = { created: document.meta.signedOn, modified: document.meta.printedOn };
+  const bytes =
+    writer === "direct" && !hasImage(sections)
+      ? await packDirect(options.fonts, document.meta, sections, dates)
+      : await packDeterministic(docxDocument(options.fonts, document.meta, sections), dates, { offGridStyles: OFF_GRID_STYLE_IDS });
   return { bytes, plan };
 }

@@ -25,7 +25,7 @@ export interface PackageOptions {
   readonly offGridStyles?: readonly string[];
 }
 
-type PartData = string | Uint8Array;
+export type PartData = string | Uint8Array;
 interface DocxCompiler {
   compile(file: Document, prettify?: string, overrides?: unknown[]): Map<string, PartData | ArrayBufferView>;
 }
@@ -36,7 +36,7 @@ function libraryCompiler(): DocxCompiler | undefined {
 }
 
 /** The package's parts in the library's order: XML as strings, media as bytes. */
-async function compileParts(doc: Document): Promise<Array<[string, PartData]>> {
+export async function compileParts(doc: Document): Promise<Array<[string, PartData]>> {
   const compiler = libraryCompiler();
   if (compiler) {
     return [...compiler.compile(doc, undefined, [])].map(([name, data]) => [
@@ -48,7 +48,7 @@ async function compileParts(doc: Document): Promise<Array<[string, PartData]>> {
   return Object.entries(entries).map(([name, data]) => [name, isXmlPart(name) ? strFromU8(data) : data]);
 }
 
-const isXmlPart = (name: string) => name.endsWith(".xml") || name.endsWith(".rels");
+export const isXmlPart = (name: string) => name.endsWith(".xml") || name.endsWith(".rels");
 
 export async function packDeterministic(doc: Document, dates: PackageDates, options: PackageOptions = {}): Promise<Uint8Array> {
   const parts = await compileParts(doc);
@@ -59,7 +59,7 @@ export async function packDeterministic(doc: Document, dates: PackageDates, opti
   return zipEntries(entries);
 }
 
-function normalisePart(name: string, text: string, dates: PackageDates, offGridStyles: readonly string[]): string {
+export function normalisePart(name: string, text: string, dates: PackageDates, offGridStyles: readonly string[]): string {
   let xml = text;
   if (name === "docProps/core.xml") {
     xml = xml

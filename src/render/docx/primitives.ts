@@ -1,8 +1,8 @@
-import { AlignmentType, LineRuleType, Paragraph, TextRun, type IParagraphOptions, type IRunOptions } from "docx";
 import type { FontProfile, FontRole } from "../../layout/fonts.js";
 import { COLOUR, GRID } from "../../layout/gbt9704.js";
 import { pointsToHalfPoints } from "../../layout/units.js";
 import { ELEMENT_STYLES } from "./element-styles.js";
+import type { FontFaces, ParagraphSpec, RunContent, TextRunSpec } from "./spec.js";
 
 /**
  * Small factories shared by the renderer's modules: a run in a role's face, a grid line, an empty line.
@@ -22,42 +22,44 @@ export interface RunStyle {
   readonly latinInRoleFace?: boolean;
   /** Horizontal scale; the document default condenses body text to fit 28 characters a line. */
   readonly scalePercent?: number;
+  /** Keep the run off the line grid (the mark's large type). */
+  readonly offGrid?: boolean;
+  /** A line break before the text (a title's later lines). */
+  readonly breakBefore?: boolean;
 }
 
-export function fontFor(context: RenderContext, role: FontRole, latinInRoleFace = false) {
+export function fontFor(context: RenderContext, role: FontRole, latinInRoleFace = false): FontFaces {
   const face = context.fonts[role];
   const latin = latinInRoleFace ? face : context.fonts.latin;
-  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: face, ...(latinInRoleFace ? { hint: "eastAsia" } : {}) };
+  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: face, ...(latinInRoleFace ? { hint: "eastAsia" as const } : {}) };
 }
 
-export function run(context: RenderContext, text: string, style: RunStyle = {}, extra: Partial<IRunOptions> = {}): TextRun {
-  return new TextRun({
-    text,
+export function run(context: RenderContext, content: string | readonly RunContent[], style: RunStyle = {}): TextRunSpec {
+  return {
+    kind: "text",
     font: fontFor(context, style.role ?? "fangsong", style.latinInRoleFace),
-    ...(style.sizePt !== undefined ? { size: pointsToHalfPoints(style.sizePt), sizeComplexScript: pointsToHalfPoints(style.sizePt) } : {}),
-    ...(style.colour ? { color: style.colour } : {}),
-    ...(style.scalePercent !== undefined ? { scale: style.scalePercent } : {}),
-    ...extra,
-  });
+    ...(style.sizePt !== undefined ? { sizeHalfPoints: pointsToHalfPoints(style.sizePt) } : {}),
+    ...(style.colour ? { colour: style.colour } : {}),
+    ...(style.scalePercent !== undefined ? { scalePercent: style.scalePercent } : {}),
+    ...(style.offGrid ? { snapToGrid: false as const } : {}),
+    ...(style.breakBefore ? { breakBefore: true } : {}),
+    content: typeof content === "string" ? [content] : content,
+  };
 }
 
 /** Exact line spacing of `lines` grid lines: the grid is what gives 22 lines a page. */
 export function gridSpacing(before = 0, lineTwips: number = GRID.linePitchTwips) {
-  return { line: lineTwips, lineRule: LineRuleType.EXACT, before, after: 0 };
+  return { line: lineTwips, before, after: 0 };
 }
 
 /** A paragraph on the grid with the body defaults, overridable. */
-export function gridParagraph(options: IParagraphOptions): Paragraph {
-  return new Paragraph({
-    widowControl: false,
-    spacing: gridSpacing(),
-    ...options,
-  });
+export function gridParagraph(options: Omit<ParagraphSpec, "kind">): ParagraphSpec {
+  return { kind: "paragraph", widowControl: false, spacing: gridSpacing(), ...options };
 }
 
 /** An empty grid line (空一行), optionally kept with what follows. */
-export function emptyLine(keepNext = false): Paragraph {
-  return gridParagraph({ style: ELEMENT_STYLES.spacer.id, keepNext, alignment: AlignmentType.LEFT, children: [] });
+export function emptyLine(keepNext = false): ParagraphSpec {
+  return gridParagraph({ style: ELEMENT_STYLES.spacer.id, keepNext, alignment: "left", runs: [] });
 }
 
 export const RED = COLOUR.red;

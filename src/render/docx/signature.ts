@@ -1,12 +1,10 @@
-import {
-  AlignmentType, HorizontalPositionRelativeFrom, ImageRun, Paragraph, TextWrappingType, VerticalPositionRelativeFrom,
-} from "docx";
 import type { BlockOf } from "../../document/blocks.js";
 import { charsTwips, GRID, setWidthOptions, SIGNATURE, TYPE_AREA } from "../../layout/gbt9704.js";
 import { textWidth } from "../../layout/text-width.js";
 import { mmToEmu, pointsToTwips } from "../../layout/units.js";
 import { ELEMENT_STYLES } from "./element-styles.js";
 import { emptyLine, gridParagraph, run, type RenderContext } from "./primitives.js";
+import type { ImageRunSpec, ParagraphSpec } from "./spec.js";
 
 /**
  * 发文机关署名, 成文日期 and 印章 (§7.3.5). The block is chained with keep-with-next to the last line of
@@ -50,22 +48,22 @@ export function signatureLayout(block: BlockOf<"signature">): SignatureLayout {
   };
 }
 
-export function signature(context: RenderContext, block: BlockOf<"signature">, sealImage?: Uint8Array): Paragraph[] {
+export function signature(context: RenderContext, block: BlockOf<"signature">, sealImage?: Uint8Array): ParagraphSpec[] {
   const layout = signatureLayout(block);
   const blanks = Array.from({ length: layout.blankLinesAbove }, () => emptyLine(true));
   const names = block.names.map((name, index) =>
     gridParagraph({
       style: ELEMENT_STYLES.signature.id,
-      alignment: AlignmentType.RIGHT,
+      alignment: "right",
       keepNext: true,
       indent: { right: layout.nameRightTwips[index] ?? 0 },
-      children: [
+      runs: [
         run(context, name),
         ...(index === 0 && sealImage ? [sealRun(sealImage, layout, block.date)] : []),
       ],
     }),
   );
-  const date = gridParagraph({ style: ELEMENT_STYLES.date.id, alignment: AlignmentType.RIGHT, indent: { right: layout.dateRightTwips }, children: [run(context, block.date)] });
+  const date = gridParagraph({ style: ELEMENT_STYLES.date.id, alignment: "right", indent: { right: layout.dateRightTwips }, runs: [run(context, block.date)] });
   return [...blanks, ...names, date];
 }
 
@@ -73,22 +71,16 @@ export function signature(context: RenderContext, block: BlockOf<"signature">, s
  * The seal image, centred on the date and reaching up to the line right after the text, so that the
  * 署名 and date sit in its lower half ("上不压正文、下压成文日期").
  */
-function sealRun(image: Uint8Array, layout: SignatureLayout, date: string): ImageRun {
+function sealRun(image: Uint8Array, layout: SignatureLayout, date: string): ImageRunSpec {
   const diameterEmu = mmToEmu(SIGNATURE.sealDiameterMm);
   const dateCentreTwips = TYPE_AREA.widthTwips - layout.dateRightTwips - widthTwips(date) / 2;
   const twipsToEmu = (twips: number) => Math.round(twips * 635);
-  const pixels = Math.round((SIGNATURE.sealDiameterMm / 25.4) * 96);
-  return new ImageRun({
-    type: "png",
-    data: image,
-    transformation: { width: pixels, height: pixels },
-    floating: {
-      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: twipsToEmu(dateCentreTwips) - diameterEmu / 2 },
-      verticalPosition: { relative: VerticalPositionRelativeFrom.PARAGRAPH, offset: -twipsToEmu(layout.blankLinesAbove * GRID.linePitchTwips) },
-      allowOverlap: true,
-      behindDocument: false,
-      wrap: { type: TextWrappingType.NONE },
-    },
+  return {
+    kind: "image",
+    png: image,
+    sizePixels: Math.round((SIGNATURE.sealDiameterMm / 25.4) * 96),
+    offsetFromMarginEmu: twipsToEmu(dateCentreTwips) - diameterEmu / 2,
+    offsetFromParagraphEmu: -twipsToEmu(layout.blankLinesAbove * GRID.linePitchTwips),
     altText: { name: "印章", title: "印章", description: "发文机关印章 / issuing organ's seal" },
-  });
+  };
 }
