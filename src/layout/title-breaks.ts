@@ -9,6 +9,7 @@ import {
   breakLines,
   isLineEndForbidden,
   isLineStartForbidden,
+  lineCounter,
   textWidth,
 } from "./text-width.js";
 
@@ -65,18 +66,39 @@ function resolve(opts: TitleOptions = {}): Resolved {
   const tracking = opts.trackingPt ?? DEFAULT_TRACKING_PT;
   const maxWidth = opts.maxLineWidthPt ?? TYPE_AREA_WIDTH_PT;
   const line = { fontSizePt: size, trackingPt: tracking, lineWidthPt: maxWidth, hangingPunctuation: false };
+  const widthOptions = { fontSizePt: size, trackingPt: tracking };
+  // The layout search asks about hundreds of candidate lines: options are resolved once, not per line.
+  const libreofficeLines = lineCounter({ ...line, engine: "libreoffice" });
+  const wordLines = lineCounter({ ...line, engine: "word" });
   return {
     maxWidth,
     unit: size + tracking,
-    width: (s) => textWidth(s.trim(), { fontSizePt: size, trackingPt: tracking }),
-    fits: (s) => (["libreoffice", "word"] as const).every((engine) => breakLines(s.trim(), { ...line, engine }).length === 1),
+    width: (s) => textWidth(s.trim(), widthOptions),
+    fits: (s) => {
+      const text = s.trim();
+      return libreofficeLines(text) === 1 && wordLines(text) === 1;
+    },
   };
+}
+
+interface Word {
+  readonly text: string;
+  readonly at: number;
+}
+// breakCosts runs up to three times on one title, and ICU segmentation is its costliest step.
+let lastSegmented: { readonly title: string; readonly words: readonly Word[] } | undefined;
+
+function words(title: string): readonly Word[] {
+  if (lastSegmented?.title !== title) {
+    segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
+    lastSegmented = { title, words: Array.from(segmenter.segment(title), (s) => ({ text: s.segment, at: s.index })) };
+  }
+  return lastSegmented.words;
 }
 
 /** Cost of a line break at each allowed position (UTF-16 offset); absent = not allowed. */
 function breakCosts(title: string, r: Resolved, charLevel: boolean): Map<number, number> {
-  segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
-  const segs = [...segmenter.segment(title)].map((s) => ({ text: s.segment, at: s.index }));
+  const segs = words(title);
   const single = (i: number) => {
     const t = segs[i]?.text ?? "";
     return isCjkChar(t) && !FUNCTION.has(t);
@@ -163,13 +185,14 @@ function shapeCost(units: readonly number[]): number {
 
 function search(title: string, r: Resolved, costs: Map<number, number>, allowStray: boolean): string[] | undefined {
   const ends = [...costs.keys(), title.length].sort((a, b) => a - b);
-  const fitMemo = new Map<string, boolean>();
+  const fitMemo = new Map<number, boolean>();
+  const shortTitle = visibleLength(title) < 2;
   const fits = (a: number, b: number) => {
-    const key = `${a},${b}`;
+    const key = a * (title.length + 1) + b;
     let ok = fitMemo.get(key);
     if (ok === undefined) {
       const text = title.slice(a, b);
-      ok = r.fits(text) && (allowStray || visibleLength(text) >= 2 || visibleLength(title) < 2);
+      ok = r.fits(text) && (allowStray || visibleLength(text) >= 2 || shortTitle);
       fitMemo.set(key, ok);
     }
     return ok;
@@ -214,11 +237,16 @@ export function breakTitle(title: string, options?: TitleOptions): string[] {
   if (r.fits(text)) return [text];
   return (
     search(text, r, breakCosts(text, r, false), false) ??
-    search(text, r, breakCosts(text, r, true), false) ??
-    search(text, r, breakCosts(text, r, true), true) ??
+    searchCharLevel(text, r) ??
     // Only a Latin/digit run wider than a line gets here: fill greedily, as Word would.
     breakLines(text, { fontSizePt: options?.fontSizePt ?? TITLE_FONT_SIZE_PT, trackingPt: options?.trackingPt, lineWidthPt: r.maxWidth })
   );
+}
+
+/** Breaks inside words too, first without and then with single-character lines; the costs are the same. */
+function searchCharLevel(text: string, r: Resolved): string[] | undefined {
+  const costs = breakCosts(text, r, true);
+  return search(text, r, costs, false) ?? search(text, r, costs, true);
 }
 
 /** Outline of a multi-line title; lines within one character of each other count as equal. */

@@ -1,7 +1,6 @@
 import type { DocumentMeta } from "../../document/blocks.js";
 import type { FontProfile } from "../../layout/fonts.js";
-import { coreProperties, customProperties } from "./document.js";
-import type { PackageDates } from "./package.js";
+import { coreProperties, customProperties } from "./metadata.js";
 import { packageShell, type PackageShell } from "./shell.js";
 import type { SectionSpec } from "./spec.js";
 import { blockXml, escapeXml, paragraphXml } from "./xml-writer.js";
@@ -13,10 +12,17 @@ import { zipEntries, type ZipEntry } from "./zip.js";
  * the library would write (test/render/xml-writer.test.ts).
  */
 
+export interface PackageDates {
+  /** ISO date the document was created (成文日期). */
+  readonly created: string;
+  /** ISO date it was last modified (印发日期). */
+  readonly modified: string;
+}
+
 export async function packDirect(fonts: FontProfile, meta: DocumentMeta, sections: readonly SectionSpec[], dates: PackageDates): Promise<Uint8Array> {
   const shell = await packageShell(fonts, sections);
   const entries: ZipEntry[] = shell.parts.map(([name, data]) => {
-    if (typeof data === "string" || data instanceof Uint8Array) return { name, data };
+    if (!("perDocument" in data)) return { name, packed: data };
     switch (data.perDocument) {
       case "word/document.xml":
         return { name, data: documentXml(shell, sections) };

@@ -1,5 +1,6 @@
 import { Packer, type Document } from "docx";
 import { strFromU8, unzipSync } from "fflate";
+import type { PackageDates } from "./direct-package.js";
 import { zipEntries, type ZipEntry } from "./zip.js";
 
 /**
@@ -13,12 +14,6 @@ import { zipEntries, type ZipEntry } from "./zip.js";
  * thirds of a cold render.) The compiler is not public API, so without it we fall back to that path.
  */
 
-export interface PackageDates {
-  /** ISO date the document was created (成文日期). */
-  readonly created: string;
-  /** ISO date it was last modified (印发日期). */
-  readonly modified: string;
-}
 
 export interface PackageOptions {
   /** Paragraph styles that must not snap to the line grid (docx cannot say so itself). */
