@@ -1,3 +1,4 @@
+import { isUtf8, transcode } from "node:buffer";
 import { diagnostic, type Diagnostic } from "../errors.js";
 import { stripInvisible } from "./invisible.js";
 
@@ -55,12 +56,26 @@ export function decodeDataFile(bytes: Uint8Array, file: string): DecodedText | D
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return withNormalisedLines(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le", [], file);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return withNormalisedLines(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be", [], file);
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = decodeUtf8(hasBom ? bytes.subarray(3) : bytes);
+  if (text === undefined) return decodeLegacyChinese(bytes, file);
+  return withNormalisedLines(text, hasBom ? "utf-8-bom" : "utf-8", [], file);
+}
+
+/**
+ * Strict UTF-8 (undefined if the bytes are not), the same text as a fatal TextDecoder gives, which also
+ * drops one leading BOM. Node 20 turns non-ASCII UTF-8 into a string slowly (60 µs for the 14 KB
+ * sample); validating, then converting to UTF-16 and reading that takes 6 µs.
+ */
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  if (!isUtf8(bytes)) return undefined;
+  let text: string;
   try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(hasBom ? bytes.subarray(3) : bytes);
-    return withNormalisedLines(text, hasBom ? "utf-8-bom" : "utf-8", [], file);
+    text = transcode(bytes, "utf8", "ucs2").toString("ucs2");
   } catch {
-    return decodeLegacyChinese(bytes, file);
+    // A Node built without ICU has no transcode.
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function decodeLegacyChinese(bytes: Uint8Array, file: string): DecodedText | Diagnostic {
@@ -94,7 +109,7 @@ function decodeLegacyChinese(bytes: Uint8Array, file: string): DecodedText | Dia
 }
 
 function withNormalisedLines(text: string, encoding: DecodedText["encoding"], warnings: Diagnostic[], file: string): DecodedText {
-  const cleaned = stripInvisible(text.replace(/\r\n?/g, "\n"), file);
+  const cleaned = stripInvisible(text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text, file);
   return { text: cleaned.text, encoding, warnings: [...warnings, ...cleaned.warnings] };
 }
 

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { diagnostic, type Diagnostic, type FieldPath } from "../errors.js";
+import { withYamlEnv } from "./yaml-env.js";
 
 /** A parsed YAML data file that can still tell where each field was written. */
 export interface YamlSource {
@@ -12,8 +13,10 @@ export interface YamlSource {
 const MAX_ALIAS_COUNT = 100;
 
 export function parseYamlSource(text: string, file: string): YamlSource | Diagnostic[] {
+  // Lines are counted during the parse: that costs nothing measurable, whereas counting them only
+  // when asked would parse again every file that has a problem or a title warning to place.
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const document = withYamlEnv(() => parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true }));
   if (document.errors.length > 0) {
     return document.errors.map((error) => {
       const position = error.linePos?.[0];

@@ -1,6 +1,5 @@
-import dayjs from "dayjs";
 import type { FieldPath } from "../errors.js";
-import { DOC_NUMBER_PATTERN } from "./primitives.js";
+import { DOC_NUMBER_PATTERN, ISO_DATE_PATTERN, isRealDate } from "./primitives.js";
 
 /**
  * Rules that relate two fields. They read the raw data defensively, so they can run even when the
@@ -26,12 +25,17 @@ function at(data: unknown, path: FieldPath): unknown {
   return current;
 }
 
-function dateAt(data: unknown, path: FieldPath): dayjs.Dayjs | undefined {
+/**
+ * A real calendar date as its `YYYY-MM-DD` text: for such texts (four-digit years) the order of the
+ * strings is the order of the days and the first four digits are the year.
+ */
+function dateAt(data: unknown, path: FieldPath): string | undefined {
   const value = at(data, path);
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const parsed = dayjs(value, "YYYY-MM-DD", true);
-  return parsed.isValid() ? parsed : undefined;
+  if (typeof value !== "string" || !ISO_DATE_PATTERN.test(value)) return undefined;
+  return isRealDate(value) ? value : undefined;
 }
+
+const yearOf = (date: string) => Number(date.slice(0, 4));
 
 function docNumberYear(data: unknown, path: FieldPath): number | undefined {
   const value = at(data, path);
@@ -54,7 +58,7 @@ function order(
 ): CrossRuleProblem[] {
   const earlier = dateAt(data, earlierPath);
   const later = dateAt(data, laterPath);
-  if (!earlier || !later || !later.isBefore(earlier)) return [];
+  if (!earlier || !later || !(later < earlier)) return [];
   return [{ path: laterPath, zh, en, rule: ruleId, severity: "error" }];
 }
 
@@ -77,11 +81,11 @@ export function checkCrossRules(data: unknown): CrossRuleProblem[] {
 
   const numberYear = docNumberYear(data, ["envelope", "docNumber"]);
   const signedOn = dateAt(data, ["envelope", "signedOn"]);
-  if (numberYear !== undefined && signedOn && numberYear !== signedOn.year()) {
+  if (numberYear !== undefined && signedOn && numberYear !== yearOf(signedOn)) {
     problems.push({
       path: ["envelope", "docNumber"],
-      zh: `发文字号年份 ${numberYear} 与成文日期年份 ${signedOn.year()} 不一致`,
-      en: `the document number's year ${numberYear} differs from the signing year ${signedOn.year()}`,
+      zh: `发文字号年份 ${numberYear} 与成文日期年份 ${yearOf(signedOn)} 不一致`,
+      en: `the document number's year ${numberYear} differs from the signing year ${yearOf(signedOn)}`,
       rule: "docno-year",
       severity: "warning",
     });

@@ -42,7 +42,14 @@ const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 /** Bidi overrides can make text display differently from what it says: never legitimate in a 公文. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
 
+/**
+ * Every code unit that the checks below could object to, surrogate pairs included: one quick scan
+ * clears nearly all text, and only the rest is looked at closely.
+ */
+const SUSPECT_CODE_UNIT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/;
+
 export function findIllegalCharacter(text: string): string | undefined {
+  if (!SUSPECT_CODE_UNIT.test(text)) return undefined;
   // The `u` flag makes lone surrogates unmatchable by code-point classes, so test code units too.
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -121,8 +128,9 @@ export const paragraphText = z
   .pipe(z.string().min(1).superRefine(illegalCharacterCheck));
 
 export function joinSoftLineBreaks(text: string): string {
-  return text
-    .trim()
+  const trimmed = text.trim();
+  if (!trimmed.includes("\n")) return trimmed;
+  return trimmed
     .replace(/[ \t]*\r?\n[ \t]*/g, (_match, offset: number, whole: string) => {
       const before = whole.slice(0, offset).slice(-1);
       const after = whole.slice(offset + _match.length).slice(0, 1);
@@ -134,11 +142,31 @@ function isWide(char: string): boolean {
   return /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F\u201C\u201D\u2018\u2019]|[\u{20000}-\u{3FFFF}]/u.test(char);
 }
 
+/**
+ * Whether a `YYYY-MM-DD` text is a day of the real calendar. A strict dayjs parse costs some 10 µs and
+ * a file asks about the same few dates in the schema and again in the cross rules (a batch: across
+ * files too), so each answer is kept; the bound only stops a runaway batch from holding them all.
+ */
+const realDates = new Map<string, boolean>();
+const MAX_REMEMBERED_DATES = 4096;
+
+export function isRealDate(text: string): boolean {
+  let real = realDates.get(text);
+  if (real === undefined) {
+    real = dayjs(text, "YYYY-MM-DD", true).isValid();
+    if (realDates.size >= MAX_REMEMBERED_DATES) realDates.clear();
+    realDates.set(text, real);
+  }
+  return real;
+}
+
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
 /** ISO calendar date `YYYY-MM-DD`, checked against the real calendar (no 2022-02-30). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, rule("日期应写成 YYYY-MM-DD，例如 2022-01-27", "date must be written YYYY-MM-DD, e.g. 2022-01-27", "date-format"))
-  .refine((text) => dayjs(text, "YYYY-MM-DD", true).isValid(), rule("不是日历上存在的日期", "is not a real calendar date", "date-invalid"));
+  .regex(ISO_DATE_PATTERN, rule("日期应写成 YYYY-MM-DD，例如 2022-01-27", "date must be written YYYY-MM-DD, e.g. 2022-01-27", "date-format"))
+  .refine((text) => isRealDate(text), rule("不是日历上存在的日期", "is not a real calendar date", "date-invalid"));
 
 export type IsoDate = z.infer<typeof isoDate>;
 

@@ -17,14 +17,24 @@ export interface LoadedDocument {
   readonly locate: YamlSource["locate"];
 }
 
+/**
+ * zod compiles a faster checker for each object of the model on first use, some 6 ms that pay off only
+ * over many files; a single render checks one. So the first file of a process is checked without it.
+ */
+let checkedBefore = false;
+
 /** Validates already-parsed data; every problem is reported, each with its place in the file. */
 export function validateData(data: unknown, source?: Pick<YamlSource, "file" | "locate">): { document?: CircularDocument; diagnostics: Diagnostic[] } {
   const place = (path: FieldPath) => ({ file: source?.file, path, ...source?.locate(path) });
   const diagnostics: Diagnostic[] = [];
 
-  const parsed = circularDocument.safeParse(data, { reportInput: true });
+  const jitless = !checkedBefore;
+  checkedBefore = true;
+  const parsed = circularDocument.safeParse(data, { jitless });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    // The messages need each issue's input (the type received); only failures pay for keeping it.
+    const explained = circularDocument.safeParse(data, { jitless, reportInput: true });
+    for (const issue of explained.error?.issues ?? []) {
       const issuePath = issue.path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment));
       for (const message of explainIssue(issue)) {
         const path = [...issuePath, ...(message.subPath ?? [])];

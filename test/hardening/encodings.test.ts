@@ -25,6 +25,15 @@ describe("files as clerks save them", () => {
     expect(result.status, result.stderr).toBe(0);
   });
 
+  it("decodes UTF-8 exactly as a strict TextDecoder does, a second BOM and characters outside the BMP included", () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    for (const bytes of [Buffer.concat([bom, bom, Buffer.from(sampleText())]), Buffer.from("kind: 𠀀\uFFFF\u0000é\n"), Buffer.alloc(0), bom]) {
+      const decoded = decodeDataFile(bytes, "x.yaml");
+      const expected = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(bytes.subarray(0, 3).equals(bom) ? 3 : 0));
+      expect(!isDiagnostic(decoded) && decoded.text).toBe(expected);
+    }
+  });
+
   it("decodes a GB18030/GBK file (real bytes from iconv) and says how to convert it", async () => {
     const bytes = gb18030(sampleText());
     expect(bytes.length).toBeLessThan(Buffer.byteLength(sampleText())); // two bytes per 汉字, not three

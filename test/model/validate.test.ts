@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GongwenError, type Diagnostic } from "../../src/errors.js";
+import { withYamlEnv } from "../../src/load/yaml-env.js";
 import { loadDocumentFile, parseDocumentText } from "../../src/model/validate.js";
 import { sampleText, sampleWith, writeTemp } from "../helpers/data.js";
 import { SAMPLE } from "../helpers/paths.js";
@@ -129,5 +130,38 @@ describe("files as clerks save them", () => {
 
   it("reports a missing file with its path", async () => {
     await expect(loadDocumentFile("/nonexistent/x.yaml")).rejects.toThrow(/找不到文件.*\/nonexistent\/x.yaml|\/nonexistent\/x.yaml.*找不到文件/);
+  });
+});
+
+describe("the environment while YAML is parsed", () => {
+  it("is the real one again afterwards, also when parsing throws", () => {
+    const env = process.env;
+    parseDocumentText(sampleText(), "x.yaml");
+    expect(() => parseDocumentText("kind: [\n", "bad.yaml")).toThrow(GongwenError);
+    expect(() => withYamlEnv(() => { throw new Error("boom"); })).toThrow("boom");
+    expect(process.env).toBe(env);
+  });
+
+  it("shows every variable meanwhile, and the parser's LOG_TOKENS switch still works", () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    process.env.LOG_TOKENS = "1";
+    try {
+      expect(withYamlEnv(() => process.env.PATH)).toBe(process.env.PATH);
+      parseDocumentText(sampleText(), "x.yaml");
+      expect(log).toHaveBeenCalled();
+    } finally {
+      delete process.env.LOG_TOKENS;
+      log.mockRestore();
+    }
+  });
+});
+
+describe("dates asked about more than once", () => {
+  it("get the same answer each time, in the schema and in the cross rules", () => {
+    const text = sampleWith([[["envelope", "signedOn"], "2022-02-30"], [["envelope", "colophon", "printedOn"], "2022-01-26"]]);
+    const first = problemsOf(text);
+    expect(first.map((d) => d.rule)).toEqual(expect.arrayContaining(["date-invalid"]));
+    expect(first.map((d) => d.rule)).not.toContain("printed-after-signed");
+    expect(problemsOf(text)).toEqual(first);
   });
 });
