@@ -20,9 +20,9 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-/** dist/batch/worker.js beside this file, or, when running from src/ (vitest), the built one. */
+/** dist/batch/worker-main.js beside this file, or, when running from src/ (vitest), the built one. */
 export function workerFile(): string | undefined {
-  const candidates = [new URL("./worker.js", import.meta.url), new URL("../../dist/batch/worker.js", import.meta.url)];
+  const candidates = [new URL("./worker-main.js", import.meta.url), new URL("../../dist/batch/worker-main.js", import.meta.url)];
   for (const candidate of candidates) {
     const path = fileURLToPath(candidate);
     if (existsSync(path)) return path;

@@ -15,8 +15,10 @@ export type FromWorker =
   | { readonly type: "claim"; readonly job: number; readonly name: string }
   | { readonly type: "done"; readonly job: number; readonly result: TaskResult };
 
-const port = parentPort;
-if (port) {
+/** Serves the pool's tasks on this thread's port (the worker's entry calls it: the bundle's or dist/batch/worker-main.js). */
+export function serveBatchTasks(): void {
+  const port = parentPort;
+  if (!port) throw new Error("serveBatchTasks: not in a worker thread");
   const pending = new Map<number, (answer: ClaimAnswer) => void>();
   port.on("message", (message: ToWorker) => {
     if (message.type === "claimed") {

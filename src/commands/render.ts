@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { printDiagnostics } from "../cli.js";
 import { diagnostic, GongwenError } from "../errors.js";
-import { writeFileAtomic } from "../output/atomic-write.js";
+import { writeFileAtomicSync } from "../output/atomic-write.js";
 import type { RenderResult } from "../pipeline.js";
 import type { Verification } from "../verify/render-verified.js";
 
@@ -62,9 +62,10 @@ async function renderOne(data: string | undefined, options: RenderCommandOptions
   const verified = options.pdf ? await (await import("../verify/render-verified.js")).renderVerified(loaded, { ...renderOptions, timeoutMs }) : undefined;
   const result = verified ?? (await renderLoaded(loaded, renderOptions));
   const target = outputTarget(options.output, result.suggestedFileName);
-  await writeFileAtomic(target, result.bytes);
+  // Synchronous: this process has nothing else to do meanwhile (see writeFileAtomicSync).
+  writeFileAtomicSync(target, result.bytes);
   const pdf = verified?.pdf ? `${target.replace(/\.docx$/i, "")}.pdf` : undefined;
-  if (pdf && verified?.pdf) await writeFileAtomic(pdf, verified.pdf);
+  if (pdf && verified?.pdf) writeFileAtomicSync(pdf, verified.pdf);
   if (!options.quiet) report(target, pdf, result, verified?.verification);
   const verification = verified?.verification;
   if (verification?.reason === "libreoffice-missing") {

@@ -5,6 +5,7 @@ import Handlebars from "handlebars";
 import { diagnostic, GongwenError } from "../errors.js";
 import { formatDocNumber, type DocNumberInput } from "../model/primitives.js";
 import { chineseDate, chineseNumeral } from "./chinese.js";
+import { PRECOMPILED_TEMPLATES } from "./precompiled-templates.js";
 import { pointDirective, unwrapValue, wrapValue } from "./template-markup.js";
 
 /** The templates shipped with the tool: `templates/` at the package root (from src/ and dist/ alike). */
@@ -77,18 +78,30 @@ export function resolveTemplateFile(dir: string, kindFolder: string): string {
   return found;
 }
 
+/** Strict (a missing value is an error) and without HTML escaping; scripts/bundle.mjs precompiles with these too. */
+export const TEMPLATE_COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+
+/** A template file's text, as compiled: without a byte order mark, with \n line ends (Notepad writes both). */
+export function readTemplateSource(file: string): string {
+  return readFileSync(file, "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
 const cache = new Map<string, BodyTemplate>();
 
-/** Compiles a body template: strict (a missing value is an error) and without HTML escaping. */
+/** Compiles a body template, or takes the build's compiled copy when its text is exactly a shipped template's. */
 export function loadBodyTemplate(file: string): BodyTemplate {
   const cached = cache.get(file);
   if (cached) return cached;
-  const source = readFileSync(file, "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const source = readTemplateSource(file);
+  const precompiled = PRECOMPILED_TEMPLATES.find((entry) => entry.source === source);
   let compiled: HandlebarsTemplateDelegate;
   try {
-    compiled = environment.compile(source, { strict: true, noEscape: true });
-    // Parse eagerly so syntax errors surface here, with their line, not at first use.
-    environment.parse(source);
+    if (precompiled) compiled = environment.template(precompiled.spec);
+    else {
+      compiled = environment.compile(source, TEMPLATE_COMPILE_OPTIONS);
+      // Parse eagerly so syntax errors surface here, with their line, not at first use.
+      environment.parse(source);
+    }
   } catch (error) {
     throw templateError(file, error);
   }

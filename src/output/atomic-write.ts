@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { diagnostic, GongwenError } from "../errors.js";
@@ -8,10 +8,9 @@ import { diagnostic, GongwenError } from "../errors.js";
  * write a temporary file beside the target, flush it to disk, then rename it into place.
  */
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
-  const directory = dirname(target);
-  const temporary = join(directory, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temporary = temporaryPath(target);
   try {
-    await mkdir(directory, { recursive: true });
+    await mkdir(dirname(target), { recursive: true });
     const handle = await open(temporary, "wx");
     try {
       await writeOrFail(handle, data);
@@ -23,22 +22,69 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
   } catch (error) {
     // The temporary file may not exist, or its folder may not be one (ENOTDIR): report the first error.
     await rm(temporary, { force: true }).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code ?? "";
-    const zh =
-      code === "EACCES" || code === "EPERM"
-        ? "没有写入权限"
-        : code === "ENOSPC"
-          ? "磁盘空间不足"
-          : code === "EROFS"
-            ? "目标位置只读"
-            : code === "ENOTDIR" || code === "EEXIST"
-              ? "路径中有同名文件，不是文件夹"
-              : "写入失败";
-    throw new GongwenError(
-      [diagnostic({ file: target, zh: `${zh}，未生成文件`, en: `could not write the file (${code || (error as Error).message}); nothing was written`, rule: "write" })],
-      73,
-    );
+    throw writeError(target, error);
   }
+}
+
+/**
+ * writeFileAtomic with the same steps, for a process with nothing else to do meanwhile (the CLI
+ * writing its one document): done on this thread, each step skips the round trip through libuv's
+ * thread pool, some 3 ms of a cold start for the six of them.
+ */
+export function writeFileAtomicSync(target: string, data: Uint8Array | string): void {
+  const temporary = temporaryPath(target);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    const fd = openSync(temporary, "wx");
+    try {
+      writeOrFailSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, target);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // report the first error
+    }
+    throw writeError(target, error);
+  }
+}
+
+function temporaryPath(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${temporarySuffix()}.tmp`);
+}
+
+/**
+ * Eight hex digits that tell this write's temporary file from another's in the same process. The
+ * file is opened with O_EXCL, so the name needs to be unlikely, not secret: Math.random (seeded per
+ * process by V8 from the system's entropy) serves, and spares loading node:crypto (~2 ms of a cold
+ * start) for it.
+ */
+function temporarySuffix(): string {
+  return Math.floor(Math.random() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, "0");
+}
+
+function writeError(target: string, error: unknown): GongwenError {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  const zh =
+    code === "EACCES" || code === "EPERM"
+      ? "没有写入权限"
+      : code === "ENOSPC"
+        ? "磁盘空间不足"
+        : code === "EROFS"
+          ? "目标位置只读"
+          : code === "ENOTDIR" || code === "EEXIST"
+            ? "路径中有同名文件，不是文件夹"
+            : "写入失败";
+  return new GongwenError(
+    [diagnostic({ file: target, zh: `${zh}，未生成文件`, en: `could not write the file (${code || (error as Error).message}); nothing was written`, rule: "write" })],
+    73,
+  );
 }
 
 /**
@@ -51,5 +97,17 @@ async function writeOrFail(handle: FileHandle, data: Uint8Array | string): Promi
   if (!fault) return handle.writeFile(data);
   const bytes = typeof data === "string" ? Buffer.from(data) : data;
   await handle.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
-  throw Object.assign(new Error(`${fault}: simulated write failure (GONGWEN_FAULT_WRITE)`), { code: fault });
+  throw simulatedFault(fault);
+}
+
+function writeOrFailSync(fd: number, data: Uint8Array | string): void {
+  const fault = process.env.GONGWEN_FAULT_WRITE;
+  if (!fault) return writeFileSync(fd, data);
+  const bytes = typeof data === "string" ? Buffer.from(data) : data;
+  writeSync(fd, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  throw simulatedFault(fault);
+}
+
+function simulatedFault(code: string): Error {
+  return Object.assign(new Error(`${code}: simulated write failure (GONGWEN_FAULT_WRITE)`), { code });
 }

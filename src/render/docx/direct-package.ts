@@ -4,7 +4,7 @@ import { coreProperties, customProperties } from "./metadata.js";
 import { packageShell, type PackageShell } from "./shell.js";
 import type { SectionSpec } from "./spec.js";
 import { blockXml, escapeXml, paragraphXml } from "./xml-writer.js";
-import { zipEntries, type ZipEntry } from "./zip.js";
+import { packPart, zipEntries, type ZipEntry } from "./zip.js";
 
 /**
  * A .docx from laid-out sections without the library's object tree: the constant parts come from the
@@ -23,13 +23,14 @@ export async function packDirect(fonts: FontProfile, meta: DocumentMeta, section
   const shell = await packageShell(fonts, sections);
   const entries: ZipEntry[] = shell.parts.map(([name, data]) => {
     if (!("perDocument" in data)) return { name, packed: data };
+    // Deflated afresh, past the zip writer's cache: these parts differ from one document to the next.
     switch (data.perDocument) {
       case "word/document.xml":
-        return { name, data: documentXml(shell, sections) };
+        return { name, packed: packPart(documentXml(shell, sections)) };
       case "docProps/core.xml":
-        return { name, data: coreXml(meta, dates) };
+        return { name, packed: packPart(coreXml(meta, dates)) };
       case "docProps/custom.xml":
-        return { name, data: customXml(meta) };
+        return { name, packed: packPart(customXml(meta)) };
     }
   });
   return zipEntries(entries);
