@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { asciiRegExps } from "./ascii-regexps.mjs";
+import { prebuiltShellsModule } from "./prebuild-shells.mjs";
 import { precompiledTemplatesModule } from "./precompile-templates.mjs";
 
 const posix = (path) => path.split("\\").join("/");
@@ -17,6 +18,11 @@ export function bundleRewrites({ root, dist }) {
       // The shipped templates, compiled now rather than on every run (see src/compose/precompiled-templates.ts).
       match: /(^|\/)dist\/compose\/precompiled-templates\.js$/,
       rewrite: () => precompiledTemplatesModule(root),
+    },
+    {
+      // The .docx package shells of the built-in font profiles (see src/render/docx/prebuilt-shells.ts).
+      match: /(^|\/)dist\/render\/docx\/prebuilt-shells\.js$/,
+      rewrite: () => prebuiltShellsModule(root),
     },
     {
       // commander loads node:child_process (~1-2 ms) for executable subcommands, which gongwen has

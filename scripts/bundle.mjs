@@ -27,6 +27,8 @@ const built = await esbuild.build({
     contents: [
       'export { main } from "./dist/cli.js";',
       'export const docxSpeedupState = async () => (await import("./dist/render/docx/docx-speedups.js")).installDocxSpeedups();',
+      // A batch worker thread's entry (bin/batch-worker.js); lazy, so the CLI does not load it.
+      'export const serveBatchTasks = async () => (await import("./dist/batch/worker.js")).serveBatchTasks();',
     ].join("\n"),
     resolveDir: root,
     sourcefile: "gongwen-entry.js",

@@ -20,9 +20,17 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-/** dist/batch/worker-main.js beside this file, or, when running from src/ (vitest), the built one. */
+/**
+ * bin/batch-worker.js, which runs the bundle (code cache, prebuilt package shells: a worker starts in
+ * a fraction of the time the modules take) or else the modules; without it, dist/batch/worker-main.js
+ * beside this file, or, when running from src/ (vitest), the built one.
+ */
 export function workerFile(): string | undefined {
-  const candidates = [new URL("./worker-main.js", import.meta.url), new URL("../../dist/batch/worker-main.js", import.meta.url)];
+  const candidates = [
+    new URL("../../bin/batch-worker.js", import.meta.url),
+    new URL("./worker-main.js", import.meta.url),
+    new URL("../../dist/batch/worker-main.js", import.meta.url),
+  ];
   for (const candidate of candidates) {
     const path = fileURLToPath(candidate);
     if (existsSync(path)) return path;

@@ -1,5 +1,6 @@
 import type { DocumentMeta } from "../../document/blocks.js";
 import type { FontProfile } from "../../layout/fonts.js";
+import { PREBUILT_SHELLS } from "./prebuilt-shells.js";
 import type { SectionSpec } from "./spec.js";
 import { packPart, type PackedPart } from "./zip.js";
 
@@ -32,6 +33,8 @@ export interface PackageShell {
 const SHELL_META: DocumentMeta = { title: "-", issuers: ["-"], docNumber: "-", signedOn: "2000-01-01", printedOn: "2000-01-01", kind: "-" };
 const SHELL_DATES = { created: "2000-01-01", modified: "2000-01-01" };
 const cache = new Map<string, PackageShell>();
+/** The bundle's prebuilt shells go into the cache on first use, not at start-up. */
+let prebuiltTaken = false;
 
 export type SectionShape = Pick<SectionSpec, "numbered" | "nextPage">;
 /** The section layouts a 公文 has: one numbered section, or that plus the unnumbered 版记 section. */
@@ -46,6 +49,10 @@ const keyOf = (fonts: FontProfile, sections: readonly SectionShape[]) =>
 /** The shell for these fonts and this section layout, made on first use. */
 export async function packageShell(fonts: FontProfile, sections: readonly SectionShape[]): Promise<PackageShell> {
   const key = keyOf(fonts, sections);
+  if (!prebuiltTaken && PREBUILT_SHELLS) {
+    prebuiltTaken = true;
+    installPrebuiltShells(PREBUILT_SHELLS());
+  }
   const known = cache.get(key);
   if (known) return known;
   const shell = await makeShell(fonts, sections);
@@ -116,4 +123,5 @@ export function installPrebuiltShells(prebuilt: PrebuiltShells): void {
 /** Forgets every shell (tests: prove the prebuilt ones equal freshly made ones). */
 export function clearShells(): void {
   cache.clear();
+  prebuiltTaken = true;
 }
