@@ -65,8 +65,8 @@ Load average at start ${machine.loadAverage}, at the end ${loadAfter}${Number(ma
 `;
 row("measure", "gongwen", "target", "");
 row("---", "---", "---", "---");
-row("one circular in-process, YAML text → .docx bytes (median / p95)", `${ms(inProcess.full.median)} / ${ms(inProcess.full.p95)} ms`, `≤ ${TARGETS.inProcessMs} ms`, mark(inProcess.full.median <= TARGETS.inProcessMs));
-row("render only, from a parsed model (median / p95)", `${ms(inProcess.renderOnly.median)} / ${ms(inProcess.renderOnly.p95)} ms`, "", "");
+row("one circular in-process, model → .docx bytes (median / p95)", `${ms(inProcess.renderOnly.median)} / ${ms(inProcess.renderOnly.p95)} ms`, `≤ ${TARGETS.inProcessMs} ms`, mark(inProcess.renderOnly.median <= TARGETS.inProcessMs));
+row("… from YAML text (read nothing, parse, validate, render)", `${ms(inProcess.full.median)} / ${ms(inProcess.full.p95)} ms`, `≤ ${TARGETS.inProcessMs} ms`, mark(inProcess.full.median <= TARGETS.inProcessMs));
 row("CLI cold start to a written .docx (median of " + cold.runs + ")", `${ms(cold.bundled)} ms`, `≤ ${TARGETS.coldMs} ms`, mark(cold.bundled <= TARGETS.coldMs));
 row("… bare `node -e 0`", `${ms(cold.bare)} ms`, "", "");
 row("… without the bundle (GONGWEN_NO_BUNDLE=1)", `${ms(cold.unbundled)} ms`, "", "");
