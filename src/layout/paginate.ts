@@ -1,5 +1,5 @@
 import type { Block, BlockOf } from "../document/blocks.js";
-import { ATTACHMENT, ATTACHMENT_NOTE, BODY, charsTwips, COLOPHON, GRID, setWidthOptions, SIGNATURE, TITLE, TYPE_AREA } from "./gbt9704.js";
+import { ATTACHMENT, ATTACHMENT_NOTE, charsTwips, COLOPHON, GRID, setWidthOptions, SIGNATURE, TITLE, TYPE_AREA } from "./gbt9704.js";
 import { markGeometry } from "./masthead.js";
 import { linesNeeded, type LineOptions } from "./text-width.js";
 import { twipsToPoints } from "./units.js";

@@ -20,7 +20,7 @@ export interface PackageOptions {
   readonly offGridStyles?: readonly string[];
 }
 
-export type PartData = string | Uint8Array;
+type PartData = string | Uint8Array;
 interface DocxCompiler {
   compile(file: Document, prettify?: string, overrides?: unknown[]): Map<string, PartData | ArrayBufferView>;
 }
@@ -43,7 +43,7 @@ export async function compileParts(doc: Document): Promise<Array<[string, PartDa
   return Object.entries(entries).map(([name, data]) => [name, isXmlPart(name) ? strFromU8(data) : data]);
 }
 
-export const isXmlPart = (name: string) => name.endsWith(".xml") || name.endsWith(".rels");
+const isXmlPart = (name: string) => name.endsWith(".xml") || name.endsWith(".rels");
 
 export async function packDeterministic(doc: Document, dates: PackageDates, options: PackageOptions = {}): Promise<Uint8Array> {
   const parts = await compileParts(doc);

@@ -38,7 +38,7 @@ let prebuiltTaken = false;
 
 export type SectionShape = Pick<SectionSpec, "numbered" | "nextPage">;
 /** The section layouts a 公文 has: one numbered section, or that plus the unnumbered 版记 section. */
-export const SECTION_SHAPES: readonly (readonly SectionShape[])[] = [
+const SECTION_SHAPES: readonly (readonly SectionShape[])[] = [
   [{ numbered: true, nextPage: false }],
   [{ numbered: true, nextPage: false }, { numbered: false, nextPage: true }],
 ];
@@ -89,8 +89,13 @@ function documentFrame(xml: string, sectionCount: number): Omit<PackageShell, "p
   return { documentStart: xml.slice(0, bodyStart + "<w:body>".length), documentEnd: xml.slice(bodyEnd), sectionProperties };
 }
 
-/** Shells as JSON (deflated bytes in base64), keyed as the cache is: what the build embeds in the bundle. */
-export type PrebuiltShells = Record<string, unknown>;
+/** A shell as JSON: deflated bytes in base64. */
+type SerialPart = Omit<PackedPart, "compressed"> & { readonly compressed: string };
+interface SerialShell extends Omit<PackageShell, "parts"> {
+  readonly parts: ReadonlyArray<readonly [string, SerialPart | { readonly perDocument: PerDocumentPart }]>;
+}
+/** Shells keyed as the cache is: what the build embeds in the bundle. */
+export type PrebuiltShells = Record<string, SerialShell>;
 
 export async function prebuildShells(profiles: readonly FontProfile[]): Promise<PrebuiltShells> {
   const out: PrebuiltShells = {};
@@ -108,13 +113,12 @@ export async function prebuildShells(profiles: readonly FontProfile[]): Promise<
   return out;
 }
 
-export function installPrebuiltShells(prebuilt: PrebuiltShells): void {
-  for (const [key, value] of Object.entries(prebuilt)) {
-    const shell = value as Omit<PackageShell, "parts"> & { parts: [string, PackedPart | { perDocument: PerDocumentPart }][] };
+function installPrebuiltShells(prebuilt: PrebuiltShells): void {
+  for (const [key, shell] of Object.entries(prebuilt)) {
     cache.set(key, {
       ...shell,
       parts: shell.parts.map(([name, part]) =>
-        "perDocument" in part ? [name, part] : [name, { ...part, compressed: new Uint8Array(Buffer.from(part.compressed as unknown as string, "base64")) }],
+        "perDocument" in part ? [name, part] : [name, { ...part, compressed: new Uint8Array(Buffer.from(part.compressed, "base64")) }],
       ),
     });
   }

@@ -42,7 +42,7 @@ function runToDocx(run: RunSpec): TextRun | ImageRun {
   });
 }
 
-export function paragraphToDocx(spec: ParagraphSpec): Paragraph {
+function paragraphToDocx(spec: ParagraphSpec): Paragraph {
   const options: IParagraphOptions = {
     ...(spec.style !== undefined ? { style: spec.style } : {}),
     ...(spec.keepNext !== undefined ? { keepNext: spec.keepNext } : {}),

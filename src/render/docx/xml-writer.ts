@@ -96,7 +96,7 @@ function cellXml(cell: CellSpec): string {
   return `<w:tc><w:tcPr>${properties}</w:tcPr>${cell.children.map((paragraph) => paragraphXml(paragraph)).join("")}</w:tc>`;
 }
 
-export function tableXml(spec: TableSpec): string {
+function tableXml(spec: TableSpec): string {
   const b = spec.borders;
   let xml =
     `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${int(spec.widthTwips)}"/><w:tblBorders>` +
