@@ -23,10 +23,8 @@ const outfile = join(dist, "gongwen.cjs");
 const built = await esbuild.build({
   write: false,
   stdin: {
-    // The speed-up state is exported (lazily) so a test can see the bundle runs with them.
     contents: [
       'export { main } from "./dist/cli.js";',
-      'export const docxSpeedupState = async () => (await import("./dist/render/docx/docx-speedups.js")).installDocxSpeedups();',
       // A batch worker thread's entry (bin/batch-worker.js); lazy, so the CLI does not load it.
       'export const serveBatchTasks = async () => (await import("./dist/batch/worker.js")).serveBatchTasks();',
     ].join("\n"),

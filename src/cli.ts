@@ -80,13 +80,15 @@ export function buildProgram(): Command {
     .command("schema")
     .description("输出数据格式的 JSON Schema（供编辑器补全和检查）/ print the data format as JSON Schema")
     .option("-o, --output <file>", "写入文件而非标准输出 / write to a file")
+    .option("-k, --kind <kind>", "只输出一种文件的格式（如 assessment-circular、general）/ only this kind's format")
     .action((options) => run(async () => (await import("./commands/schema.js")).schemaCommand(options)));
 
   program
     .command("text")
     .description("输出纯文本（数据文件或 .docx），可用作 git textconv / print the plain text of a data file or .docx")
     .argument("<file>", "数据文件或 .docx / data file or .docx")
-    .action((file: string) => run(async () => (await import("./commands/text.js")).textCommand(file)));
+    .option("-t, --templates <dir>", "自定义模板文件夹 / your own template folder")
+    .action((file: string, options) => run(async () => (await import("./commands/text.js")).textCommand(file, options)));
 
   program
     .command("diff")
@@ -94,6 +96,7 @@ export function buildProgram(): Command {
     .argument("<old>", "旧稿 / old draft")
     .argument("<new>", "新稿 / new draft")
     .option("--json", "输出 JSON，供其他工具使用 / print JSON for tools")
+    .option("-t, --templates <dir>", "自定义模板文件夹（数据文件按它排出正文）/ your own template folder")
     .option("--redline <file>", "生成带修订标记的 .docx / write a .docx with tracked changes")
     .option("--author <name>", "修订作者 / author of the tracked changes")
     .option("--date <iso>", "修订时间（ISO 日期）/ date of the tracked changes")

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { composeCircular } from "./compose/compose.js";
-import type { GongwenDocument } from "./document/blocks.js";
+import { sealImagePaths } from "./compose/frame.js";
+import type { GongwenDocument } from "./document/document.js";
 import { diagnostic, GongwenError } from "./errors.js";
 import { FONT_PROFILES, isFontProfileName, type FontProfileName } from "./layout/fonts.js";
 import { formatDocNumber } from "./model/primitives.js";
@@ -10,7 +10,7 @@ import { loadDocumentFile, type LoadedDocument } from "./model/validate.js";
 import { safeFileName } from "./output/file-name.js";
 import { renderDocx, type DocxRenderOptions, type RenderedDocx } from "./render/docx/index.js";
 
-/** The whole pipeline as a library: load → validate → compose → render. The CLI only calls this. */
+/** The whole pipeline as a library: load → validate → compose → lay out → write. The CLI only calls this. */
 
 /** The package root, from src/ (tests) and dist/ (the CLI) alike. */
 export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -47,30 +47,49 @@ export function resolveFontProfile(name: string | undefined, file?: string) {
   return FONT_PROFILES[chosen as FontProfileName];
 }
 
-async function loadSeal(loaded: LoadedDocument): Promise<Uint8Array | undefined> {
+async function loadSeals(loaded: LoadedDocument): Promise<Uint8Array[]> {
+  const paths = sealImagePaths(loaded.document.envelope);
   const seal = loaded.document.envelope.seal;
-  if (typeof seal !== "object") return undefined;
-  const path = resolve(dirname(loaded.file), seal.image);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    throw new GongwenError([diagnostic({ file: loaded.file, path: ["envelope", "seal", "image"], zh: `找不到印章图片 ${path}`, en: `seal image not found: ${path}`, rule: "seal-image" })]);
-  }
-  const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
-  if (!isPng) {
-    throw new GongwenError([diagnostic({ file: loaded.file, path: ["envelope", "seal", "image"], zh: "印章图片应为 PNG 格式（透明背景）", en: "the seal image must be a PNG (transparent background)", rule: "seal-image" })]);
-  }
-  return bytes;
+  const field = typeof seal === "object" && "images" in seal ? ["envelope", "seal", "images"] : ["envelope", "seal", "image"];
+  return Promise.all(
+    paths.map(async (image, index) => {
+      const path = resolve(dirname(loaded.file), image);
+      const at = field[2] === "images" ? [...field, index] : field;
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(path);
+      } catch {
+        throw new GongwenError([diagnostic({ file: loaded.file, path: at, zh: `找不到印章图片 ${path}`, en: `seal image not found: ${path}`, rule: "seal-image" })]);
+      }
+      const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+      if (!isPng) {
+        throw new GongwenError([diagnostic({ file: loaded.file, path: at, zh: "印章图片应为 PNG 格式（透明背景）", en: "the seal image must be a PNG (transparent background)", rule: "seal-image" })]);
+      }
+      return bytes;
+    }),
+  );
+}
+
+/**
+ * The output's name: the 发文字号 (`青政务〔2022〕3号.docx`), or for a document without one the data
+ * file's own name.
+ */
+export function suggestedFileName(loaded: LoadedDocument): string {
+  const number = loaded.document.envelope.docNumber;
+  const stem = number !== undefined ? formatDocNumber(number) : basename(loaded.file, extname(loaded.file));
+  return `${safeFileName(stem)}.docx`;
+}
+
+export function composeLoaded(loaded: LoadedDocument, options: Pick<RenderOptions, "templateDir"> = {}): GongwenDocument {
+  return loaded.kind.compose(loaded.document, { templateDir: options.templateDir });
 }
 
 export async function renderLoaded(loaded: LoadedDocument, options: RenderOptions = {}): Promise<RenderResult> {
   const fonts = resolveFontProfile(options.fonts ?? loaded.document.fonts, loaded.file);
-  const document = composeCircular(loaded.document, { templateDir: options.templateDir });
-  const sealImage = await loadSeal(loaded);
-  const rendered = await renderDocx(document, { fonts, sealImage, colophonPlacement: options.colophonPlacement });
-  const suggestedFileName = `${safeFileName(formatDocNumber(loaded.document.envelope.docNumber))}.docx`;
-  return { ...rendered, loaded, document, suggestedFileName };
+  const document = composeLoaded(loaded, options);
+  const sealImages = await loadSeals(loaded);
+  const rendered = await renderDocx(document, { fonts, sealImages, colophonPlacement: options.colophonPlacement });
+  return { ...rendered, loaded, document, suggestedFileName: suggestedFileName(loaded) };
 }
 
 export async function renderFile(file: string, options: RenderOptions = {}): Promise<RenderResult> {

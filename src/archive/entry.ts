@@ -1,6 +1,6 @@
 import { chmod } from "node:fs/promises";
 import { extname, join } from "node:path";
-import type { CircularDocument } from "../model/circular.js";
+import type { DataFile } from "../kinds/kind.js";
 import { toDocNumberParts } from "../model/primitives.js";
 import type { RenderResult } from "../pipeline.js";
 import { writeOnce } from "./durable.js";
@@ -73,8 +73,9 @@ export type DocumentDescription = Pick<
 >;
 
 /** The archival description, values exactly as the 公文 prints them (the block tree's meta). */
-export function describeDocument(document: CircularDocument, rendered: RenderResult): DocumentDescription {
+export function describeDocument(document: DataFile, rendered: RenderResult): DocumentDescription {
   const { envelope } = document;
+  if (envelope.docNumber === undefined) throw new Error("describeDocument: the archive keys entries by 发文字号");
   const parts = toDocNumberParts(envelope.docNumber);
   const { meta } = rendered.document;
   return {
@@ -85,14 +86,14 @@ export function describeDocument(document: CircularDocument, rendered: RenderRes
     题名: meta.title,
     责任者: [...meta.issuers],
     成文日期: meta.signedOn,
-    印发机关: envelope.colophon.printer,
+    印发机关: envelope.colophon?.printer ?? meta.issuers[0] ?? "",
     印发日期: meta.printedOn,
-    主送: [...envelope.addressees],
-    抄送: [...envelope.colophon.copyTo],
+    主送: [...(envelope.addressees ?? [])],
+    抄送: [...(envelope.colophon?.copyTo ?? [])],
     ...(envelope.secrecy ? { 密级: envelope.secrecy.level } : {}),
     ...(envelope.secrecy?.term ? { 保密期限: envelope.secrecy.term } : {}),
     ...(envelope.urgency ? { 紧急程度: envelope.urgency } : {}),
-    ...(envelope.note ? { 信息公开属性: envelope.note.publicity } : {}),
+    ...(envelope.note?.publicity ? { 信息公开属性: envelope.note.publicity } : {}),
   };
 }
 
@@ -100,6 +101,6 @@ export function describeDocument(document: CircularDocument, rendered: RenderRes
  * 保管期限 from the data, once the model has a field for it. The schema is strict, so today no data file
  * can carry one; reading it here keeps issue working unchanged when `retention` is added to the model.
  */
-export function retentionInData(document: CircularDocument): string | undefined {
+export function retentionInData(document: DataFile): string | undefined {
   return document.envelope.retention;
 }

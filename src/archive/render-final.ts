@@ -5,7 +5,7 @@ import type { ColophonPlacement } from "../layout/paginate.js";
 import type { LoadedDocument } from "../model/validate.js";
 import { convertToPdf, isLibreOfficeAvailable } from "../pdf/libreoffice.js";
 import { renderLoaded, type RenderResult } from "../pipeline.js";
-import { checkColophon } from "../verify/colophon-check.js";
+import { checkColophon, colophonInfo } from "../verify/colophon-check.js";
 import { measureLayout } from "../verify/measure.js";
 
 /**
@@ -65,7 +65,7 @@ export async function renderFinal(loaded: LoadedDocument, options: FinalRenderOp
     const [converted] = await convertToPdf([docx], options.workDir, { pdfA: true, timeoutMs: options.timeoutMs, tempDir: options.workDir });
     conversionMs.push(performance.now() - started);
     if (!converted) throw new Error("conversion returned no PDF");
-    const finding = checkColophon(result.document, await measureLayout(converted.pdf), result.plan.colophonLines);
+    const finding = checkColophon(colophonInfo(result.document), await measureLayout(converted.pdf), result.plan.colophonLines);
     if (!finding || finding.ok) {
       return {
         result,

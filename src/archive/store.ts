@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { diagnostic, GongwenError, type Diagnostic } from "../errors.js";
 import { formatDocNumber, toDocNumberParts } from "../model/primitives.js";
+import type { LoadedDocument } from "../model/validate.js";
 import { renderLoaded } from "../pipeline.js";
 import { formatArchivalCode, formatItemNumber, type Retention } from "./codes.js";
 import { readArchiveConfig, type ArchiveConfig } from "./config.js";
@@ -78,8 +79,9 @@ export async function issue(dataFile: string, options: IssueOptions): Promise<Is
   const { loaded, bytes } = await loadExact(dataFile);
   const warnings: Diagnostic[] = [...loaded.warnings];
   const { retention, source: retentionSource } = chooseRetention(options.retention, retentionInData(loaded.document), warnings);
-  const docNumber = formatDocNumber(loaded.document.envelope.docNumber);
-  const year = String(toDocNumberParts(loaded.document.envelope.docNumber).year);
+  const number = requireDocNumber(loaded);
+  const docNumber = formatDocNumber(number);
+  const year = String(toDocNumberParts(number).year);
   const docDir = documentDir(root, year, docNumber);
   const config = await readArchiveConfig(root);
   const dataHash = sha256(bytes);
@@ -274,4 +276,19 @@ export function isoWithOffset(date: Date): string {
   const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
   const local = new Date(date.getTime() + offset * 60_000);
   return `${local.toISOString().slice(0, 23)}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+/** Entries are filed by 发文字号 (year folder, number folder): a document without one cannot be filed. */
+function requireDocNumber(loaded: LoadedDocument): NonNullable<LoadedDocument["document"]["envelope"]["docNumber"]> {
+  const number = loaded.document.envelope.docNumber;
+  if (number !== undefined) return number;
+  throw new GongwenError([
+    diagnostic({
+      file: loaded.file,
+      path: ["envelope", "docNumber"],
+      zh: "归档按发文字号存放，此文件没有发文字号（envelope.docNumber）",
+      en: "the archive files entries by 发文字号, and this document has none (envelope.docNumber)",
+      rule: "archive-docno",
+    }),
+  ]);
 }

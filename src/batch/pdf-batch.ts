@@ -107,7 +107,7 @@ export async function verifyBatchPdfs(docs: readonly RenderedItem[], options: Pd
           failures.push({ index: doc.index, file: doc.file, diagnostics: withFile(doc.file, error.diagnostics), exitCode: error.exitCode });
           return;
         }
-        const finding = doc.check ? checkColophon({ meta: doc.check.meta, blocks: doc.check.colophon ? [doc.check.colophon] : [] }, layout, doc.plan.colophonLines) : undefined;
+        const finding = doc.check ? checkColophon(doc.check, layout, doc.plan.colophonLines) : undefined;
         const samePlan = finding && finding.wanted.placement === doc.plan.placement && finding.wanted.fillerLines === doc.plan.fillerLines;
         if (!finding || finding.ok || pass >= maxPasses || samePlan) {
           const target = `${doc.target.replace(/\.docx$/iu, "")}.pdf`;

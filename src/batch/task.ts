@@ -1,10 +1,10 @@
 import { resolve, sep } from "node:path";
-import type { BlockOf, DocumentMeta } from "../document/blocks.js";
 import { diagnostic, isGongwenError, type Diagnostic } from "../errors.js";
 import type { ColophonPlacement, PaginationPlan } from "../layout/paginate.js";
 import { loadDocumentFile } from "../model/validate.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
 import { renderLoaded } from "../pipeline.js";
+import { colophonInfo, type ColophonInfo } from "../verify/colophon-check.js";
 
 /**
  * One document of a batch: load, render, claim the output name, write. The same code runs in a worker
@@ -26,10 +26,7 @@ export interface RenderTask {
   readonly wantColophon?: boolean;
 }
 
-export interface ColophonInfo {
-  readonly meta: DocumentMeta;
-  readonly colophon?: BlockOf<"colophon">;
-}
+export type { ColophonInfo };
 
 export type TaskResult =
   | {
@@ -68,9 +65,7 @@ export async function runTask(task: RenderTask, claim: Claim): Promise<TaskResul
       if (!answer.granted) return { id: task.id, ok: false, file: task.file, diagnostics: [conflict(task.file, result.suggestedFileName, answer.owner)], exitCode: 1, ms: elapsed() };
     }
     await writeFileAtomic(target, result.bytes);
-    const check = task.wantColophon
-      ? { meta: result.document.meta, colophon: result.document.blocks.find((b): b is BlockOf<"colophon"> => b.type === "colophon") }
-      : undefined;
+    const check = task.wantColophon ? colophonInfo(result.document) : undefined;
     return { id: task.id, ok: true, file: task.file, target, warnings: loaded.warnings, plan: result.plan, check, ms: elapsed() };
   } catch (error) {
     if (isGongwenError(error)) return { id: task.id, ok: false, file: task.file, diagnostics: error.diagnostics, exitCode: error.exitCode, ms: elapsed() };

@@ -16,6 +16,8 @@ import { writeStdout } from "../review/stdout.js";
  */
 export interface DiffOptions {
   readonly json?: boolean;
+  /** A template folder of the user's own, for data files whose wording lives in templates. */
+  readonly templates?: string;
   readonly redline?: string;
   readonly author?: string;
   readonly date?: string;
@@ -36,7 +38,8 @@ export async function diffCommand(oldFile: string, newFile: string, options: Dif
 
 async function runDiff(oldFile: string, newFile: string, options: DiffOptions): Promise<number> {
   if (options.redline !== undefined) guardRedlinePath(options.redline, [oldFile, newFile]);
-  const [oldDraft, newDraft] = await Promise.all([readDraft(oldFile), readDraft(newFile)]);
+  const draftOptions = options.templates ? { templateDir: options.templates } : {};
+  const [oldDraft, newDraft] = await Promise.all([readDraft(oldFile, draftOptions), readDraft(newFile, draftOptions)]);
   const comparison = compareDrafts(oldDraft, newDraft);
 
   let redline: string | undefined;
@@ -77,7 +80,7 @@ function guardRedlinePath(target: string, inputs: readonly string[]): void {
 async function writeRedline(oldDraft: Draft, newDraft: Draft, target: string, options: DiffOptions): Promise<RedlineResult["counts"]> {
   const [{ buildRedline }, { writeFileAtomic }] = await Promise.all([import("../review/redline.js"), import("../output/atomic-write.js")]);
   const bytesOf = async (draft: Draft) =>
-    draft.kind === "docx" ? draft.bytes : (await (await import("../pipeline.js")).renderLoaded(draft.loaded!)).bytes;
+    draft.kind === "docx" ? draft.bytes : (await (await import("../pipeline.js")).renderLoaded(draft.loaded!, options.templates ? { templateDir: options.templates } : {})).bytes;
   const [oldBytes, newBytes] = await Promise.all([bytesOf(oldDraft), bytesOf(newDraft)]);
   const date = revisionDate(newDraft, options.date);
   const result = buildRedline(oldBytes, newBytes, {

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { diagnostic, GongwenError } from "../errors.js";
+import { findKind } from "../kinds/registry.js";
 import { nextYearDraft } from "../model/next-year.js";
 import { parseDocumentText } from "../model/validate.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
@@ -23,7 +24,7 @@ export async function newCommand(options: NewCommandOptions): Promise<number> {
   const text = await readFile(source, "utf8").catch(() => {
     throw new GongwenError([diagnostic({ file: source, zh: "找不到文件", en: "file not found", rule: "read" })], 66);
   });
-  const output = options.from ? nextYearDraft(text, source) : text;
+  const output = options.from ? nextYearDraft(text, source, (kind) => findKind(kind)?.nextYear) : text;
   // The result must itself be valid: a draft that does not load would only confuse the clerk.
   parseDocumentText(output, target);
   await writeFileAtomic(target, output);
@@ -33,3 +34,4 @@ export async function newCommand(options: NewCommandOptions): Promise<number> {
   }
   return 0;
 }
+

@@ -6,8 +6,8 @@ import { writeStdout } from "../review/stdout.js";
  * as a git textconv driver (`git config diff.gongwen.textconv "gongwen text"`). The kind is told by
  * the content, since git passes temporary files.
  */
-export async function textCommand(file: string): Promise<number> {
-  const draft = await readDraft(file);
+export async function textCommand(file: string, options: { readonly templates?: string } = {}): Promise<number> {
+  const draft = await readDraft(file, { ...(options.templates ? { templateDir: options.templates } : {}) });
   await writeStdout(draft.lines.length > 0 ? `${draft.lines.join("\n")}\n` : "");
   return 0;
 }

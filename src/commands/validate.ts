@@ -1,6 +1,5 @@
 import { printDiagnostics } from "../cli.js";
 import { isGongwenError } from "../errors.js";
-import { titleWarnings } from "../compose/title-check.js";
 import { loadDocumentFile } from "../model/validate.js";
 
 /** Checks each file and reports every problem of every file; exit 1 if any file has an error. */
@@ -9,7 +8,7 @@ export async function validateCommand(files: readonly string[]): Promise<number>
   for (const file of files) {
     try {
       const loaded = await loadDocumentFile(file);
-      const warnings = [...loaded.warnings, ...titleWarnings(loaded.document.envelope, file, loaded.locate)];
+      const warnings = loaded.warnings;
       printDiagnostics(warnings);
       process.stdout.write(`${file}: 通过 / valid${warnings.length > 0 ? `（${warnings.length} 个警告 / warning(s)）` : ""}\n`);
     } catch (error) {

@@ -123,7 +123,24 @@ export const SIGNATURE = {
   unsealedDateOffsetChars: 2,
   /** Seal images are printed at the size of a 42 mm official seal. */
   sealDiameterMm: 42,
+  /**
+   * 联合行文 with seals (§7.3.5.1): 署名 side by side, each seal centred on its name, seals "互不相交或相切"
+   * and each row inside the 版心. Columns 46 mm apart leave 4 mm between 42 mm seals; three fit in
+   * 156 mm right of the date's centre.
+   */
+  jointColumnPitchMm: 46,
+  jointMaxPerRow: 3,
+  /** Rows of sealed names five lines apart: a 42 mm seal spans 4.1 grid lines, so rows never touch. */
+  jointRowPitchLines: 5,
+  /** §7.3.5.3 签名章: 正文下空二行, 右空四字; 职务 左空二字 of it; the date one line below, 右空四字. */
+  signerBlankLinesAbove: 2,
+  signerRightChars: 4,
+  signerTitleGapChars: 2,
+  signerDateBlankLines: 1,
 } as const;
+
+/** §10.3 纪要 attendance: 正文或附件说明下空一行, 左空二字. */
+export const ATTENDANCE = { blankLinesAbove: 1, leftIndentChars: 2 } as const;
 
 /** §7.3.4 附件说明: 正文下空一行, 左空二字. */
 export const ATTACHMENT_NOTE = { blankLinesAbove: 1, leftIndentChars: 2, labelChars: 3 } as const;
@@ -151,3 +168,73 @@ export const PAGE_NUMBER = {
 
 /** §7.3.7 附件 pages: label 3号黑体 on line 1, title on line 3 in 2号小标宋. */
 export const ATTACHMENT = { titleSizePt: 字号.二号, blankLinesBeforeTitle: 1, blankLinesAfterTitle: 1 } as const;
+
+/**
+ * Tables (§7.3.3 text; the standard fixes no table style). Decisions, each measured in LibreOffice:
+ * - every cell line is one grid line (579 twips), in 3号 or 4号, with no space above or below, so each
+ *   row is a whole number of lines and the text after a table stays on the 22-line grid;
+ * - rules as government tables draw them: a full grid, the outer frame 1 pt, inner rules 0.5 pt;
+ * - header rows 黑体 and centred, repeated on every page the table runs onto;
+ * - cell text 1/3 字 from the rules;
+ * - one blank line after the table, shortened by the outer rule's width, which LibreOffice draws
+ *   outside the rows (as with the 版记's first rule).
+ */
+export const TABLE = {
+  outerRuleEighths: 8,
+  innerRuleEighths: 4,
+  cellSideMarginTwips: charsTwips(1 / 3),
+  /** A column is never narrower than two characters. */
+  minColumnChars: 2,
+  textSizes: { 三号: 字号.三号, 四号: 字号.四号 },
+} as const;
+
+/**
+ * §8 横排表格: an A4 page turned for a wide table keeps the portrait page's margins on the same edges
+ * of the sheet (the table's head on the 订口 side), so its 版心 is 225 × 156 mm and its page number
+ * stands where the portrait pages have theirs, turned with the sheet.
+ */
+export const LANDSCAPE = {
+  widthTwips: PAGE.heightTwips,
+  heightTwips: PAGE.widthTwips,
+  /** Portrait left (订口) becomes the top, portrait bottom the left, portrait top the right. */
+  margin: { topTwips: MARGIN.leftTwips, rightTwips: MARGIN.topTwips, bottomTwips: MARGIN.rightTwips, leftTwips: MARGIN.bottomTwips },
+} as const;
+
+/** §10.2 命令（令）格式: 标志 20 mm below the 版心 top; 令号 and 正文 each two blank lines further down. */
+export const ORDER = {
+  markTopBelowTypeAreaTwips: mmToTwips(20),
+  blankLinesAboveText: 2,
+} as const;
+
+/**
+ * §10.1 信函格式: 标志 with its top edge 30 mm from the paper's top; red double rules 170 mm long,
+ * centred on the 版心, 4 mm below the 标志 (thick above thin) and 20 mm above the paper's bottom (thin
+ * above thick), the lower one on the first page only; 份号/密级/紧急 left and 发文字号 right under the
+ * upper rule, 7/8 of a 3号 character's height below it; 标题 two lines under them; no page number on
+ * the first page. The rules' weights are not in the standard: 1.25 pt (as the 文件 format's rule) and
+ * 0.5 pt, 0.6 mm apart.
+ */
+export const LETTER = {
+  markTopFromPageTwips: mmToTwips(30),
+  /** The mark stands above the 版心; a larger mark would push the text down. */
+  markSizesPt: [字号.二号, 字号.小二],
+  ruleBelowMarkTwips: mmToTwips(4),
+  ruleLengthTwips: mmToTwips(170),
+  thickRuleEighths: 10,
+  thinRuleEighths: 4,
+  ruleGapTwips: mmToTwips(0.6),
+  /** 7/8 of a 3号 character's height (14 pt) between the rule and the text under it. */
+  textBelowRuleTwips: pointsToTwips((字号.三号 * 7) / 8),
+  bottomRuleAbovePageEdgeTwips: mmToTwips(20),
+  blankLinesAboveTitle: 2,
+} as const;
+
+/** Share of an ideograph's em box its ink covers from the top inset down (measured on the mark faces). */
+export const IDEOGRAPH_INK_HEIGHT_EM = 0.88;
+
+/**
+ * §10.3 纪要格式: 纪要标志 35 mm below the 版心 top like the 文件 format; under it the 期号, then the
+ * 编印 line (organ left, date right, each 空一字) with the red rule below: the layout of 会议纪要 in
+ * practice ("纪要格式可以根据实际制定").
+ */
+export const MINUTES = { markSuffix: "纪要" } as const;

@@ -14,12 +14,16 @@ export interface MarkSize {
 }
 
 /** The largest candidate size at which `text` fits in the given share of the 版心. */
-export function markSize(text: string, availableTwips: number = TYPE_AREA.widthTwips): MarkSize {
+export function markSize(
+  text: string,
+  availableTwips: number = TYPE_AREA.widthTwips,
+  candidateSizesPt: readonly number[] = ISSUER_MARK.candidateSizesPt,
+): MarkSize {
   const available = twipsToPoints(availableTwips) * ISSUER_MARK.maxWidthShare;
-  for (const sizePt of ISSUER_MARK.candidateSizesPt) {
+  for (const sizePt of candidateSizesPt) {
     if (textWidth(text, { fontSizePt: sizePt, trackingPt: 0 }) <= available) return { sizePt, scalePercent: 100 };
   }
-  const smallest = ISSUER_MARK.candidateSizesPt[ISSUER_MARK.candidateSizesPt.length - 1] ?? 字号.二号;
+  const smallest = candidateSizesPt[candidateSizesPt.length - 1] ?? 字号.二号;
   const width = textWidth(text, { fontSizePt: smallest, trackingPt: 0 });
   return { sizePt: smallest, scalePercent: Math.max(50, Math.floor((available / width) * 100)) };
 }
@@ -49,10 +53,10 @@ export const IDEOGRAPH_TOP_INSET_EM = 0.06;
  * With exact line spacing, Word and LibreOffice centre the em box in the line, so the ideograph's top
  * sits half the leading plus a small inset below the line's top.
  */
-export function markSpacing(linesAbove: number, sizePt: number, lineCount: number): MarkSpacing {
+export function markSpacing(linesAbove: number, sizePt: number, lineCount: number, topTwips: number = ISSUER_MARK.topBelowTypeAreaTwips): MarkSpacing {
   const lineTwips = pointsToTwips(sizePt * 1.25);
   const glyphTopInLine = (lineTwips - pointsToTwips(sizePt)) / 2 + pointsToTwips(sizePt * IDEOGRAPH_TOP_INSET_EM);
-  const beforeTwips = Math.max(0, Math.round(ISSUER_MARK.topBelowTypeAreaTwips - linesAbove * GRID.linePitchTwips - glyphTopInLine));
+  const beforeTwips = Math.max(0, Math.round(topTwips - linesAbove * GRID.linePitchTwips - glyphTopInLine));
   const pitch = GRID.linePitchTwips;
   const blockTwips = linesAbove * pitch + beforeTwips + lineTwips * lineCount;
   const twoLines = DOC_NUMBER.blankLinesAboveTwips;
@@ -72,12 +76,15 @@ export interface MarkGeometry extends MarkSize {
   readonly suffixColumnTwips: number;
 }
 
-/** Size and spacing of a mark, computed once for the renderer and the pagination estimate alike. */
-export function markGeometry(names: readonly string[], suffix: string, linesAbove: number): MarkGeometry {
+/**
+ * Size and spacing of a mark whose top edge stands `topTwips` below the 版心's top (35 mm in the 文件
+ * and 纪要 formats, 20 mm in the 命令 format).
+ */
+export function markGeometry(names: readonly string[], suffix: string, linesAbove: number, topTwips?: number): MarkGeometry {
   const joint = names.length > 1 && suffix !== "";
   const suffixColumnTwips = joint ? Math.round(TYPE_AREA.widthTwips * ISSUER_MARK.jointSuffixColumnShare) : 0;
   const namesColumnTwips = TYPE_AREA.widthTwips - suffixColumnTwips;
   const widest = names.reduce((a, b) => (textWidth(b, { trackingPt: 0 }) > textWidth(a, { trackingPt: 0 }) ? b : a), "");
   const size = joint ? markSize(widest, namesColumnTwips) : markSize(`${names.join("")}${suffix}`);
-  return { ...size, joint, namesColumnTwips, suffixColumnTwips, spacing: markSpacing(linesAbove, size.sizePt, joint ? names.length : 1) };
+  return { ...size, joint, namesColumnTwips, suffixColumnTwips, spacing: markSpacing(linesAbove, size.sizePt, joint ? names.length : 1, topTwips) };
 }

@@ -1,14 +1,180 @@
-import type { Block, BlockOf } from "../document/blocks.js";
-import { ATTACHMENT, ATTACHMENT_NOTE, charsTwips, COLOPHON, GRID, setWidthOptions, SIGNATURE, TITLE, TYPE_AREA } from "./gbt9704.js";
-import { markGeometry } from "./masthead.js";
-import { linesNeeded, type LineOptions } from "./text-width.js";
-import { twipsToPoints } from "./units.js";
+import { COLOPHON, GRID, TYPE_AREA } from "./gbt9704.js";
+import { measureParagraph, rowHeight, tableTopTwips, type ParagraphMeasure } from "./measure.js";
+import { isLandscape, type BlockSpec, type ParagraphSpec, type SectionSpec, type TableSpec } from "./spec.js";
 
 /**
- * Where the pages break, estimated on the fixed grid (22 lines of 28 字): every paragraph is laid out
- * line by line with the same rules Word and LibreOffice apply (CJK line filling, kinsoku, keep-with-next).
- * The estimate decides where the 版记 goes; the PDF check (render --pdf) verifies it on a real layout.
+ * Where the pages break, found by filling the laid-out specs into pages the way Word and LibreOffice
+ * fill them: exact line heights, lines placed while they fit in the 版心, keep-with-next chains moved
+ * whole (LibreOffice moves a kept paragraph entire, measured), table rows kept whole with their header
+ * rows repeated. The estimate decides where the 版记 goes; `render --pdf` checks it on a real layout.
  */
+
+export interface PlacedLine {
+  readonly page: number;
+  /** Top of the line from the 版心's top edge. */
+  readonly yTwips: number;
+  readonly text: string;
+}
+
+export interface PlacedParagraph {
+  readonly kind: "paragraph";
+  readonly section: number;
+  readonly index: number;
+  readonly spec: ParagraphSpec;
+  readonly lines: readonly PlacedLine[];
+}
+
+export interface PlacedRow {
+  readonly page: number;
+  readonly yTwips: number;
+  readonly heightTwips: number;
+  /** Index into the table's rows; a header row repeated on a later page has `repeated`. */
+  readonly row: number;
+  readonly repeated?: boolean;
+}
+
+export interface PlacedTable {
+  readonly kind: "table";
+  readonly section: number;
+  readonly index: number;
+  readonly spec: TableSpec;
+  readonly rows: readonly PlacedRow[];
+}
+
+export type PlacedBlock = PlacedParagraph | PlacedTable;
+
+export interface PageFlow {
+  readonly pages: number;
+  readonly blocks: readonly PlacedBlock[];
+  /** Where the flow ends: the last page and the height used on it. */
+  readonly end: { readonly page: number; readonly yTwips: number };
+  /** Sections' first pages, and whether each page is landscape. */
+  readonly landscapePages: ReadonlySet<number>;
+}
+
+/** 版心 height of a page: landscape pages turn the 156 × 225 mm 版心 on its side (§8). */
+export const pageHeightTwips = (section: Pick<SectionSpec, "decoration">): number =>
+  isLandscape(section) ? TYPE_AREA.widthTwips : TYPE_AREA.heightTwips;
+
+export const typeAreaWidthTwips = (section: Pick<SectionSpec, "decoration">): number =>
+  isLandscape(section) ? TYPE_AREA.heightTwips : TYPE_AREA.widthTwips;
+
+class Cursor {
+  page = 1;
+  y = 0;
+  constructor(public height: number) {}
+  newPage(): void {
+    this.page++;
+    this.y = 0;
+  }
+  fits(height: number): boolean {
+    return this.y + height <= this.height;
+  }
+}
+
+/** Height from a block's start to the end of its first line (or first rows): what keep-with-next needs. */
+function leadHeight(block: BlockSpec, measure: (p: ParagraphSpec) => ParagraphMeasure): number {
+  if (block.kind === "paragraph") {
+    const m = measure(block);
+    return m.beforeTwips + m.topTwips + m.lineTwips;
+  }
+  if (block.float) return 0;
+  let height = tableTopTwips(block);
+  for (const row of block.rows) {
+    height += rowHeight(row);
+    if (!row.header) break;
+  }
+  return height;
+}
+
+export function paginate(sections: readonly SectionSpec[]): PageFlow {
+  const blocks: PlacedBlock[] = [];
+  const landscapePages = new Set<number>();
+  const cursor = new Cursor(pageHeightTwips(sections[0] ?? { decoration: "numbered" }));
+  sections.forEach((section, sectionIndex) => {
+    if (sectionIndex > 0 && section.nextPage) cursor.newPage();
+    cursor.height = pageHeightTwips(section);
+    const width = typeAreaWidthTwips(section);
+    const measures = new Map<ParagraphSpec, ParagraphMeasure>();
+    const measure = (p: ParagraphSpec) => {
+      let m = measures.get(p);
+      if (!m) measures.set(p, (m = measureParagraph(p, width)));
+      return m;
+    };
+    const startPage = cursor.page;
+    const children = section.children;
+    for (let index = 0; index < children.length; index++) {
+      const block = children[index]!;
+      if (block.kind === "table") {
+        blocks.push(placeTable(cursor, block, sectionIndex, index));
+        continue;
+      }
+      const m = measure(block);
+      if (block.pageBreakBefore && cursor.y > 0) cursor.newPage();
+      if (block.keepNext && cursor.y > 0) {
+        // The chain: this paragraph, every kept paragraph after it, and the first line of the next block.
+        let chain = m.heightTwips;
+        let next = index + 1;
+        for (; next < children.length; next++) {
+          const follower = children[next]!;
+          if (follower.kind === "paragraph" && follower.keepNext) chain += measure(follower).heightTwips;
+          else {
+            chain += leadHeight(follower, measure);
+            break;
+          }
+        }
+        if (!cursor.fits(chain) && chain <= cursor.height) cursor.newPage();
+      } else if (block.keepLines && cursor.y > 0 && !cursor.fits(m.heightTwips) && m.heightTwips <= cursor.height) {
+        cursor.newPage();
+      }
+      blocks.push(placeParagraph(cursor, block, m, sectionIndex, index));
+    }
+    if (isLandscape(section)) for (let page = startPage; page <= cursor.page; page++) landscapePages.add(page);
+  });
+  return { pages: cursor.page, blocks, end: { page: cursor.page, yTwips: cursor.y }, landscapePages };
+}
+
+function placeParagraph(cursor: Cursor, spec: ParagraphSpec, m: ParagraphMeasure, section: number, index: number): PlacedParagraph {
+  const lines: PlacedLine[] = [];
+  if (cursor.y > 0 && !cursor.fits(m.beforeTwips + m.topTwips + m.lineTwips)) cursor.newPage();
+  cursor.y += m.beforeTwips + m.topTwips;
+  m.lines.forEach((text, lineIndex) => {
+    if (lineIndex > 0 && !cursor.fits(m.lineTwips)) cursor.newPage();
+    lines.push({ page: cursor.page, yTwips: cursor.y, text });
+    cursor.y += m.lineTwips;
+  });
+  cursor.y += m.afterTwips;
+  return { kind: "paragraph", section, index, spec, lines };
+}
+
+function placeTable(cursor: Cursor, spec: TableSpec, section: number, index: number): PlacedTable {
+  if (spec.float) return { kind: "table", section, index, spec, rows: [] };
+  const rows: PlacedRow[] = [];
+  const headerRows = spec.rows.filter((row) => row.header);
+  cursor.y += tableTopTwips(spec);
+  spec.rows.forEach((row, rowIndex) => {
+    const height = rowHeight(row);
+    if (cursor.y > 0 && !cursor.fits(height) && height <= cursor.height) {
+      cursor.newPage();
+      if (!row.header) {
+        // Header rows are repeated at the top of the page the table runs onto.
+        headerRows.forEach((header) => {
+          const headerIndex = spec.rows.indexOf(header);
+          rows.push({ page: cursor.page, yTwips: cursor.y, heightTwips: rowHeight(header), row: headerIndex, repeated: true });
+          cursor.y += rowHeight(header);
+        });
+      }
+    }
+    rows.push({ page: cursor.page, yTwips: cursor.y, heightTwips: height, row: rowIndex });
+    cursor.y += height;
+  });
+  return { kind: "table", section, index, spec, rows };
+}
+
+/** The grid line (1-based) a height used on a page ends on. */
+export function gridLineAt(yTwips: number): number {
+  return Math.ceil(yTwips / GRID.linePitchTwips - 1e-9);
+}
 
 export type ColophonPlacement =
   /** The 版记 fits below the text on an even last page. */
@@ -29,132 +195,23 @@ export interface PaginationPlan {
 }
 
 const PAGE_LINES = GRID.linesPerPage;
-const BODY_LINE: LineOptions = { ...setWidthOptions(), firstLineIndentChars: 2 };
-const FLUSH_LINE: LineOptions = { ...setWidthOptions(), firstLineIndentChars: 0 };
-
-interface Cursor {
-  page: number;
-  /** Lines already used on the page. */
-  used: number;
-}
-
-function advance(cursor: Cursor, lines: number): void {
-  cursor.used += lines;
-  while (cursor.used > PAGE_LINES) {
-    cursor.page++;
-    cursor.used -= PAGE_LINES;
-  }
-}
-
-function newPage(cursor: Cursor): void {
-  if (cursor.used > 0) {
-    cursor.page++;
-    cursor.used = 0;
-  }
-}
-
-/** Grid lines each head block takes; the mark block is computed like the renderer lays it out. */
-function headLines(block: Block, linesAbove: number): number {
-  switch (block.type) {
-    case "issuerMark":
-      // The mark's geometry decides the lines through the 发文字号 as well.
-      return markGeometry(block.names, block.suffix, linesAbove).spacing.gridLinesThroughDocNumber - linesAbove;
-    case "docNumber":
-      return 0;
-    case "title":
-      return TITLE.blankLinesAbove + block.lines.length;
-    case "addressees":
-      return 1 + linesNeeded(block.text, FLUSH_LINE);
-    default:
-      return 1;
-  }
-}
-
-function bodyLines(block: Block): number {
-  switch (block.type) {
-    case "paragraph":
-    case "note":
-      return linesNeeded(block.text, BODY_LINE);
-    case "heading":
-      return linesNeeded(`${block.number}${block.text}`, BODY_LINE);
-    case "point":
-      return linesNeeded(`${block.number}${block.title}${block.text}`, BODY_LINE);
-    case "attachmentNote":
-      return ATTACHMENT_NOTE.blankLinesAbove + attachmentNoteLines(block);
-    default:
-      return 1;
-  }
-}
-
-function attachmentNoteLines(block: BlockOf<"attachmentNote">): number {
-  const widthPt = twipsToPoints(TYPE_AREA.widthTwips - charsTwips(ATTACHMENT_NOTE.leftIndentChars + ATTACHMENT_NOTE.labelChars));
-  return block.items.reduce((sum, item) => sum + linesNeeded(item, { ...FLUSH_LINE, lineWidthPt: widthPt }), 0);
-}
-
-function signatureLines(block: BlockOf<"signature">): number {
-  const blanks = block.seal === "none" ? SIGNATURE.unsealedBlankLinesAbove : SIGNATURE.sealedBlankLinesAbove;
-  return blanks + block.names.length + 1;
-}
-
-function attachmentLines(block: BlockOf<"attachment">): number {
-  const titleLines = linesNeeded(block.title, { fontSizePt: ATTACHMENT.titleSizePt, trackingPt: 0, firstLineIndentChars: 0 });
-  const paragraphs = block.paragraphs.reduce((sum, text) => sum + linesNeeded(text, BODY_LINE), 0);
-  return 1 + ATTACHMENT.blankLinesBeforeTitle + titleLines + (block.paragraphs.length > 0 ? 1 + paragraphs : 0);
-}
-
-/** Estimates the pages and chooses where the 版记 goes (§7.4.1 last page; printed two-sided, so even). */
-export function paginate(blocks: readonly Block[], colophonLines: number): PaginationPlan {
-  const cursor: Cursor = { page: 1, used: 0 };
-  /** Lines of the body paragraph just laid out (0 after head blocks), which keep-with-next may move. */
-  let previousBodyLines = 0;
-  for (const [index, block] of blocks.entries()) {
-    if (block.type === "colophon") continue;
-    if (block.type === "attachment") {
-      newPage(cursor);
-      advance(cursor, attachmentLines(block));
-      continue;
-    }
-    if (block.type === "signature") {
-      // Kept with the paragraph before it (§7.3.5.5). When the block does not fit, LibreOffice moves that
-      // whole paragraph to the next page with it (measured), not only its last line.
-      const lines = signatureLines(block);
-      if (cursor.used + lines > PAGE_LINES) {
-        const moved = previousBodyLines < PAGE_LINES ? previousBodyLines : 1;
-        cursor.page++;
-        cursor.used = moved + lines;
-      } else advance(cursor, lines);
-      continue;
-    }
-    const isHead = ["copyNumber", "secrecy", "urgency", "issuerMark", "docNumber", "title", "addressees"].includes(block.type);
-    const lines = isHead ? headLines(block, cursor.used) : bodyLines(block);
-    if (block.type === "heading" && cursor.used + lines >= PAGE_LINES && blocks[index + 1]) {
-      // keepNext: a heading that would end a page goes to the next one with its paragraph.
-      newPage(cursor);
-    }
-    advance(cursor, lines);
-    previousBodyLines = isHead ? 0 : lines;
-  }
-
-  const contentEnd = { page: cursor.page, line: cursor.used };
-  const hasColophon = blocks.some((block) => block.type === "colophon");
-  if (!hasColophon) return { contentEnd, colophonLines: 0, placement: "same-page", fillerLines: 0, totalPages: cursor.page };
-  return { contentEnd, colophonLines, ...placeColophon(contentEnd, colophonLines) };
-}
 
 /**
  * Where the 版记 goes once the text's end is known (estimated, or measured on a real layout): at the foot
- * of the last page, which must be even (printed two-sided, the 版记 is on the back cover).
+ * of the last page, which must be even (printed two-sided, the 版记 is on the back cover) unless the
+ * format lets it stand on any last page (the 信函 format).
  */
 export function placeColophon(
   contentEnd: { readonly page: number; readonly line: number },
   colophonLines: number,
+  evenPage = true,
 ): Pick<PaginationPlan, "placement" | "fillerLines" | "totalPages"> {
   const room = PAGE_LINES - contentEnd.line - COLOPHON.minimumGapLines;
-  const evenPage = contentEnd.page % 2 === 0;
-  if (evenPage && room >= colophonLines) {
+  const onEven = contentEnd.page % 2 === 0 || !evenPage;
+  if (onEven && room >= colophonLines) {
     return { placement: "same-page", fillerLines: PAGE_LINES - contentEnd.line - colophonLines, totalPages: contentEnd.page };
   }
   const filler = Math.max(0, PAGE_LINES - colophonLines);
-  if (!evenPage) return { placement: "next-page", fillerLines: filler, totalPages: contentEnd.page + 1 };
+  if (contentEnd.page % 2 !== 0 || !evenPage) return { placement: "next-page", fillerLines: filler, totalPages: contentEnd.page + 1 };
   return { placement: "blank-then-page", fillerLines: filler, totalPages: contentEnd.page + 2 };
 }

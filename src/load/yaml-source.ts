@@ -8,6 +8,8 @@ export interface YamlSource {
   readonly data: unknown;
   /** Line and column (1-based) of a field; a missing field points at its nearest written parent. */
   locate(path: FieldPath): { line: number; column: number } | undefined;
+  /** Where a text field's content starts, so positions inside the text (Markdown) map to the file. */
+  origin(path: FieldPath): { line: number; column: number; block: boolean } | undefined;
 }
 
 const MAX_ALIAS_COUNT = 100;
@@ -37,7 +39,23 @@ export function parseYamlSource(text: string, file: string): YamlSource | Diagno
   } catch (error) {
     return [diagnostic({ file, zh: "YAML 别名展开过多或无效", en: `YAML aliases could not be resolved: ${(error as Error).message}`, rule: "yaml-alias" })];
   }
-  return { file, data, locate: (path) => locateNode(document, lineCounter, path) };
+  return { file, data, locate: (path) => locateNode(document, lineCounter, path), origin: (path) => textOrigin(document, lineCounter, text, path) };
+}
+
+/**
+ * A block scalar (`body: |`) keeps its lines: its content starts on the line after the header, indented
+ * by the block's indentation. Other scalars start where they are written.
+ */
+function textOrigin(document: Document, lineCounter: LineCounter, text: string, path: FieldPath): { line: number; column: number; block: boolean } | undefined {
+  const node = document.getIn([...path], true);
+  if (!isScalar(node) || !node.range) return undefined;
+  const start = lineCounter.linePos(node.range[0]);
+  const block = node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED";
+  if (!block) return { line: start.line, column: start.col + (node.type === "PLAIN" ? 0 : 1), block: false };
+  const headerEnd = text.indexOf("\n", node.range[0]);
+  const content = text.slice(headerEnd + 1, node.range[1]);
+  const firstLine = /^(?:[ \t]*\r?\n)*( *)/.exec(content);
+  return { line: start.line + 1, column: (firstLine?.[1]?.length ?? 0) + 1, block: true };
 }
 
 function locateNode(document: Document, lineCounter: LineCounter, path: FieldPath): { line: number; column: number } | undefined {

@@ -3,7 +3,8 @@ import { DOC_NUMBER_PATTERN, ISO_DATE_PATTERN, isRealDate } from "./primitives.j
 
 /**
  * Rules that relate two fields. They read the raw data defensively, so they can run even when the
- * schema found other problems: the user sees every problem in one go.
+ * schema found other problems: the user sees every problem in one go. These are the envelope's; each
+ * kind adds its own (kinds/…/rules.ts).
  */
 
 export interface CrossRuleProblem {
@@ -14,9 +15,17 @@ export interface CrossRuleProblem {
   readonly severity: "error" | "warning";
 }
 
-const DOCUMENT_KINDS = /(决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要)$/u;
+/** The 15 文种 of the 条例 (第八条), longest first so 命令 is found before 令. */
+export const DOC_TYPES = ["决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "纪要", "函", "令"] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+const DOC_TYPE_AT_END = new RegExp(`(${DOC_TYPES.join("|")})$`, "u");
 
-function at(data: unknown, path: FieldPath): unknown {
+/** The 文种 a title ends with, if any. */
+export function docTypeOfTitle(title: string): DocType | undefined {
+  return DOC_TYPE_AT_END.exec(title)?.[1] as DocType | undefined;
+}
+
+export function at(data: unknown, path: FieldPath): unknown {
   let current = data;
   for (const key of path) {
     if (current === null || typeof current !== "object") return undefined;
@@ -29,15 +38,15 @@ function at(data: unknown, path: FieldPath): unknown {
  * A real calendar date as its `YYYY-MM-DD` text: for such texts (four-digit years) the order of the
  * strings is the order of the days and the first four digits are the year.
  */
-function dateAt(data: unknown, path: FieldPath): string | undefined {
+export function dateAt(data: unknown, path: FieldPath): string | undefined {
   const value = at(data, path);
   if (typeof value !== "string" || !ISO_DATE_PATTERN.test(value)) return undefined;
   return isRealDate(value) ? value : undefined;
 }
 
-const yearOf = (date: string) => Number(date.slice(0, 4));
+export const yearOf = (date: string) => Number(date.slice(0, 4));
 
-function docNumberYear(data: unknown, path: FieldPath): number | undefined {
+export function docNumberYear(data: unknown, path: FieldPath): number | undefined {
   const value = at(data, path);
   if (typeof value === "string") {
     const match = DOC_NUMBER_PATTERN.exec(value.trim());
@@ -48,7 +57,7 @@ function docNumberYear(data: unknown, path: FieldPath): number | undefined {
 }
 
 /** `later` must not be before `earlier`. */
-function order(
+export function dateOrder(
   data: unknown,
   earlierPath: FieldPath,
   laterPath: FieldPath,
@@ -62,23 +71,34 @@ function order(
   return [{ path: laterPath, zh, en, rule: ruleId, severity: "error" }];
 }
 
-function titleText(data: unknown): string | undefined {
+export function titleText(data: unknown): string | undefined {
   const title = at(data, ["envelope", "title"]);
   if (typeof title === "string") return title.trim();
   if (Array.isArray(title) && title.every((line) => typeof line === "string")) return title.join("").trim();
   return undefined;
 }
 
-export function checkCrossRules(data: unknown): CrossRuleProblem[] {
+/** Duplicates in a list of strings are errors at the later item. */
+export function duplicates(data: unknown, path: FieldPath): CrossRuleProblem[] {
+  const list = at(data, path);
+  if (!Array.isArray(list)) return [];
+  const problems: CrossRuleProblem[] = [];
+  const seen = new Map<unknown, number>();
+  list.forEach((item, index) => {
+    const first = seen.get(item);
+    if (first !== undefined) {
+      problems.push({ path: [...path, index], zh: `与第 ${first + 1} 项重复`, en: `duplicates item ${first + 1}`, rule: "duplicate", severity: "error" });
+    } else seen.set(item, index);
+  });
+  return problems;
+}
+
+/** Rules of the envelope every kind shares. */
+export function envelopeCrossRules(data: unknown): CrossRuleProblem[] {
   const problems: CrossRuleProblem[] = [
-    ...order(data, ["content", "assessment", "period", "start"], ["content", "assessment", "period", "end"],
-      "考核结束日期早于开始日期", "the assessment period ends before it starts", "period-order"),
-    ...order(data, ["content", "assessment", "period", "end"], ["envelope", "signedOn"],
-      "成文日期早于考核结束日期", "the signing date is before the end of the assessment period", "signed-after-period"),
-    ...order(data, ["envelope", "signedOn"], ["envelope", "colophon", "printedOn"],
+    ...dateOrder(data, ["envelope", "signedOn"], ["envelope", "colophon", "printedOn"],
       "印发日期早于成文日期", "the printing date (印发日期) is before the signing date (成文日期)", "printed-after-signed"),
   ];
-
   const numberYear = docNumberYear(data, ["envelope", "docNumber"]);
   const signedOn = dateAt(data, ["envelope", "signedOn"]);
   if (numberYear !== undefined && signedOn && numberYear !== yearOf(signedOn)) {
@@ -90,45 +110,23 @@ export function checkCrossRules(data: unknown): CrossRuleProblem[] {
       severity: "warning",
     });
   }
-
-  const assessmentYear = at(data, ["content", "assessment", "year"]);
-  if (typeof assessmentYear === "number" && numberYear !== undefined && assessmentYear > numberYear) {
-    problems.push({
-      path: ["content", "assessment", "year"],
-      zh: `考核年度 ${assessmentYear} 晚于发文年份 ${numberYear}`,
-      en: `the assessment year ${assessmentYear} is after the document year ${numberYear}`,
-      rule: "assessment-year",
-      severity: "error",
-    });
-  }
-
   const title = titleText(data);
-  if (title !== undefined && title !== "") {
-    if (/[。．.，,；;：:！!？?]$/u.test(title)) {
+  if (title !== undefined && /[。．.，,；;：:！!？?]$/u.test(title)) {
+    problems.push({ path: ["envelope", "title"], zh: "标题末尾不加标点符号", en: "a title takes no punctuation at its end", rule: "title-punctuation", severity: "error" });
+  }
+  const seal = at(data, ["envelope", "seal"]);
+  const images = at(seal, ["images"]);
+  if (Array.isArray(images)) {
+    const names = at(data, ["envelope", "signature"]) ?? at(data, ["envelope", "issuers"]);
+    if (Array.isArray(names) && names.length !== images.length) {
       problems.push({
-        path: ["envelope", "title"], zh: "标题末尾不加标点符号", en: "a title takes no punctuation at its end",
-        rule: "title-punctuation", severity: "error",
-      });
-    } else if (!DOCUMENT_KINDS.test(title)) {
-      problems.push({
-        path: ["envelope", "title"], zh: "标题通常以文种（如“通报”）结尾", en: "a title normally ends with the document kind (e.g. 通报)",
-        rule: "title-kind", severity: "warning",
+        path: ["envelope", "seal", "images"],
+        zh: `印章图片有 ${images.length} 枚，署名有 ${names.length} 个，应一一对应`,
+        en: `${images.length} seal image(s) for ${names.length} 署名: one per 署名`,
+        rule: "seal-count",
+        severity: "error",
       });
     }
-  }
-
-  const awarded = at(data, ["content", "results", "awarded"]);
-  if (Array.isArray(awarded)) {
-    const seen = new Map<unknown, number>();
-    awarded.forEach((unit, index) => {
-      const first = seen.get(unit);
-      if (first !== undefined) {
-        problems.push({
-          path: ["content", "results", "awarded", index],
-          zh: `与第 ${first + 1} 项重复`, en: `duplicates item ${first + 1}`, rule: "duplicate", severity: "error",
-        });
-      } else seen.set(unit, index);
-    });
   }
   return problems;
 }

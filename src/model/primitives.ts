@@ -69,7 +69,7 @@ export function findIllegalCharacter(text: string): string | undefined {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
-function illegalCharacterCheck(text: string, ctx: z.core.$RefinementCtx<string>): void {
+export function illegalCharacterCheck(text: string, ctx: z.core.$RefinementCtx<string>): void {
   const found = findIllegalCharacter(text);
   if (found) {
     ctx.addIssue({

@@ -1,16 +1,20 @@
+import { titleWarnings } from "../compose/title-check.js";
 import { diagnostic, GongwenError, type Diagnostic, type FieldPath } from "../errors.js";
+import type { DataFile, DocumentKind } from "../kinds/kind.js";
+import { allKinds, findKind } from "../kinds/registry.js";
 import { decodeDataFile, isDiagnostic } from "../load/decode.js";
 import { readInputFile } from "../load/read-input.js";
 import { parseYamlSource, type YamlSource } from "../load/yaml-source.js";
-import { circularDocument, type CircularDocument } from "./circular.js";
-import { checkCrossRules } from "./cross-rules.js";
+import { envelopeCrossRules, type CrossRuleProblem } from "./cross-rules.js";
 import { explainIssue } from "./messages.js";
 
 export interface LoadedDocument {
   readonly file: string;
   /** The exact text of the data file (archived as issued). */
   readonly sourceText: string;
-  readonly document: CircularDocument;
+  /** The kind the file names, which composes it. */
+  readonly kind: DocumentKind;
+  readonly document: DataFile;
   /** Problems that do not stop rendering (e.g. a GBK-encoded file, a title without 文种). */
   readonly warnings: readonly Diagnostic[];
   /** Line and column where a field is written, for later checks to point at. */
@@ -23,17 +27,37 @@ export interface LoadedDocument {
  */
 let checkedBefore = false;
 
+type Source = Pick<YamlSource, "file" | "locate" | "origin">;
+
+/** The kind a data file names, or the problem with its `kind` field. */
+function kindOf(data: unknown, place: (path: FieldPath) => Partial<Diagnostic>): DocumentKind | Diagnostic {
+  const known = allKinds().map((kind) => kind.id);
+  const name = data !== null && typeof data === "object" ? (data as Record<string, unknown>).kind : undefined;
+  if (typeof name === "string") {
+    const kind = findKind(name);
+    if (kind) return kind;
+  }
+  return diagnostic({
+    ...place(["kind"]),
+    zh: name === undefined ? `缺少 kind 字段，可选：${known.join("、")}` : `未知的种类“${String(name)}”，可选：${known.join("、")}`,
+    en: name === undefined ? `the kind field is missing; choose one of: ${known.join(", ")}` : `unknown kind "${String(name)}"; choose one of: ${known.join(", ")}`,
+    rule: "kind",
+  });
+}
+
 /** Validates already-parsed data; every problem is reported, each with its place in the file. */
-export function validateData(data: unknown, source?: Pick<YamlSource, "file" | "locate">): { document?: CircularDocument; diagnostics: Diagnostic[] } {
+export function validateData(data: unknown, source?: Source): { document?: DataFile; kind?: DocumentKind; diagnostics: Diagnostic[] } {
   const place = (path: FieldPath) => ({ file: source?.file, path, ...source?.locate(path) });
+  const kind = kindOf(data, place);
+  if (!("schema" in kind)) return { diagnostics: [kind] };
   const diagnostics: Diagnostic[] = [];
 
   const jitless = !checkedBefore;
   checkedBefore = true;
-  const parsed = circularDocument.safeParse(data, { jitless });
+  const parsed = kind.schema.safeParse(data, { jitless });
   if (!parsed.success) {
     // The messages need each issue's input (the type received); only failures pay for keeping it.
-    const explained = circularDocument.safeParse(data, { jitless, reportInput: true });
+    const explained = kind.schema.safeParse(data, { jitless, reportInput: true });
     for (const issue of explained.error?.issues ?? []) {
       const issuePath = issue.path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment));
       for (const message of explainIssue(issue)) {
@@ -42,22 +66,32 @@ export function validateData(data: unknown, source?: Pick<YamlSource, "file" | "
       }
     }
   }
-  for (const problem of checkCrossRules(data)) {
+  const problems: CrossRuleProblem[] = [...envelopeCrossRules(data), ...(kind.crossRules?.(data) ?? [])];
+  for (const problem of problems) {
     diagnostics.push(diagnostic({ ...place(problem.path), zh: problem.zh, en: problem.en, rule: problem.rule, severity: problem.severity }));
   }
+  if (parsed.success && kind.check) {
+    diagnostics.push(...kind.check(parsed.data, {
+      file: source?.file,
+      locate: (path) => source?.locate(path),
+      origin: (path) => source?.origin(path),
+    }));
+  }
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { document: parsed.success ? parsed.data : undefined, diagnostics };
+  return { document: parsed.success ? parsed.data : undefined, kind, diagnostics };
 }
 
 /** Parses YAML text into a validated document, or throws a GongwenError listing every problem. */
 export function parseDocumentText(text: string, file: string, extraWarnings: Diagnostic[] = []): LoadedDocument {
   const source = parseYamlSource(text, file);
   if (Array.isArray(source)) throw new GongwenError([...extraWarnings, ...source]);
-  const { document, diagnostics } = validateData(source.data, source);
+  const { document, kind, diagnostics } = validateData(source.data, source);
   const errors = diagnostics.filter((d) => d.severity !== "warning");
   const warnings = [...extraWarnings, ...diagnostics.filter((d) => d.severity === "warning")];
-  if (errors.length > 0 || !document) throw new GongwenError([...errors, ...warnings]);
-  return { file, sourceText: text, document, warnings, locate: source.locate };
+  if (errors.length > 0 || !document || !kind) throw new GongwenError([...errors, ...warnings]);
+  // Hand-broken title lines are checked here, so validate and render warn alike.
+  warnings.push(...titleWarnings(document.envelope, file, source.locate));
+  return { file, sourceText: text, kind, document, warnings, locate: source.locate };
 }
 
 export async function loadDocumentFile(file: string): Promise<LoadedDocument> {

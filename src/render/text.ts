@@ -1,39 +1,30 @@
-import type { Block, GongwenDocument } from "../document/blocks.js";
+import type { GongwenDocument } from "../document/document.js";
+import { FONT_PROFILES } from "../layout/fonts.js";
+import { layOutDocument } from "../layout/lay-out.js";
+import { paragraphText } from "../layout/measure.js";
+import type { BlockSpec, SectionSpec } from "../layout/spec.js";
 
 /**
- * Plain text of a document: one paragraph per line, in reading order, the same paragraphs the .docx
- * holds (so `gongwen text` gives the same lines for a data file and for its rendered .docx).
- * Title lines stand one per line; the 印发 line keeps its tabs (空一字, then the date flush right).
+ * Plain text of laid-out sections: one paragraph per line in reading order, table cells one paragraph a
+ * line, row by row — the paragraphs the .docx holds, so `gongwen text` prints the same lines for a data
+ * file and for its rendered .docx (git textconv, diff). Title lines stand one per line; the 印发 line
+ * keeps its tabs (空一字, then the date flush right). Empty paragraphs give empty lines.
  */
-export function blockToLines(block: Block): string[] {
-  switch (block.type) {
-    case "copyNumber":
-    case "secrecy":
-    case "urgency":
-    case "docNumber":
-    case "addressees":
-    case "paragraph":
-    case "note":
-      return [block.text];
-    case "issuerMark":
-      return [block.names.join(" ") + block.suffix];
-    case "title":
-      return [...block.lines];
-    case "heading":
-      return [`${block.number}${block.text}`];
-    case "point":
-      return [`${block.number}${block.title}${block.text}`];
-    case "attachmentNote":
-      return block.items.map((item, index) => (index === 0 ? `附件：${item}` : item));
-    case "signature":
-      return [...block.names, block.date];
-    case "attachment":
-      return [block.label, block.title, ...block.paragraphs];
-    case "colophon":
-      return [...block.lines.map((line) => line.text), `\t${block.printer}\t${block.printDate}`];
-  }
+export function blockLines(block: BlockSpec): string[] {
+  if (block.kind === "paragraph") return paragraphText(block).split("\n");
+  return block.rows.flatMap((row) => row.cells.flatMap((cell) => cell.children.flatMap((paragraph) => paragraphText(paragraph).split("\n"))));
 }
 
-export function renderText(document: GongwenDocument): string {
-  return `${document.blocks.flatMap(blockToLines).join("\n")}\n`;
+export function sectionLines(sections: readonly SectionSpec[]): string[] {
+  return sections.flatMap((section) => section.children.flatMap(blockLines));
+}
+
+/** One line per paragraph, empty (spacing) lines left out; ends with a line end. */
+export function renderText(sections: readonly SectionSpec[]): string {
+  return `${sectionLines(sections).filter((line) => !/^\s*$/u.test(line)).join("\n")}\n`;
+}
+
+/** The lines of a composed document, laid out with the default fonts (fonts do not change the text). */
+export function documentLines(document: GongwenDocument): string[] {
+  return sectionLines(layOutDocument(document, { fonts: FONT_PROFILES.default }).sections);
 }

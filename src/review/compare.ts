@@ -4,7 +4,7 @@
  * tests) is made from.
  */
 import { alignParagraphs, type AlignOptions } from "./align.js";
-import { diffCirculars, type FieldChange } from "./field-diff.js";
+import { diffData, type FieldChange } from "./field-diff.js";
 import type { Draft, DraftKind } from "./paragraphs.js";
 import { wordDiff, type Segment } from "./word-diff.js";
 
@@ -72,7 +72,7 @@ export function compareLines(oldLines: readonly string[], newLines: readonly str
 
 export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOptions = {}): Comparison {
   const paragraphs = compareLines(oldDraft.lines, newDraft.lines, options);
-  const fields = oldDraft.loaded && newDraft.loaded ? diffCirculars(oldDraft.loaded.document, newDraft.loaded.document) : undefined;
+  const fields = oldDraft.loaded && newDraft.loaded ? diffData(oldDraft.loaded, newDraft.loaded) : undefined;
   const count = (kind: ParagraphChange["change"]) => paragraphs.filter((p) => p.change === kind).length;
   const counts = { changed: count("changed"), inserted: count("inserted"), deleted: count("deleted"), moved: count("moved") };
   const equal = newDraft.lines.length - counts.changed - counts.inserted - counts.moved;

@@ -5,8 +5,7 @@
  * change of every later item) and reordered points are moves.
  */
 import type { FieldPath } from "../errors.js";
-import type { CircularDocument } from "../model/circular.js";
-import { formatDocNumber } from "../model/primitives.js";
+import type { LoadedDocument } from "../model/validate.js";
 import { alignParagraphs } from "./align.js";
 
 export type FieldChangeKind = "changed" | "added" | "removed" | "moved";
@@ -22,26 +21,17 @@ export interface FieldChange {
 }
 
 /**
- * What the user means rather than how it was typed: 发文字号 as written out (parts or string form
- * compare equal), the editor's `$schema` line left out.
+ * What the user means rather than how it was typed: each kind's normal form (发文字号 as written out,
+ * whether given in parts or as a string; the editor's `$schema` line left out).
  */
-export function normaliseCircular(document: CircularDocument): unknown {
-  const { $schema: _schema, ...rest } = document;
-  return {
-    ...rest,
-    envelope: { ...rest.envelope, docNumber: formatDocNumber(rest.envelope.docNumber) },
-    content: {
-      ...rest.content,
-      assessment: {
-        ...rest.content.assessment,
-        basis: { ...rest.content.assessment.basis, number: formatDocNumber(rest.content.assessment.basis.number) },
-      },
-    },
-  };
+export function normaliseData(loaded: Pick<LoadedDocument, "kind" | "document">): unknown {
+  if (loaded.kind.normalise) return loaded.kind.normalise(loaded.document);
+  const { $schema: _schema, ...rest } = loaded.document;
+  return rest;
 }
 
-export function diffCirculars(oldDoc: CircularDocument, newDoc: CircularDocument): FieldChange[] {
-  return diffValues(normaliseCircular(oldDoc), normaliseCircular(newDoc));
+export function diffData(oldDoc: Pick<LoadedDocument, "kind" | "document">, newDoc: Pick<LoadedDocument, "kind" | "document">): FieldChange[] {
+  return diffValues(normaliseData(oldDoc), normaliseData(newDoc));
 }
 
 export function diffValues(oldValue: unknown, newValue: unknown, path: FieldPath = []): FieldChange[] {

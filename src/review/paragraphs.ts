@@ -3,11 +3,11 @@
  * the rendered .docx holds) or any .docx (ours, or one edited in Word, WPS or LibreOffice).
  * The lines are exactly what `gongwen text` prints, so a diff and a git textconv agree.
  */
-import type { GongwenDocument } from "../document/blocks.js";
+import type { GongwenDocument } from "../document/document.js";
 import { GongwenError } from "../errors.js";
 import { decodeDataFile, isDiagnostic } from "../load/decode.js";
 import type { LoadedDocument } from "../model/validate.js";
-import { blockToLines } from "../render/text.js";
+import { documentLines as laidOutLines } from "../render/text.js";
 import { docxToPlainText } from "./docx-text.js";
 import { readInputFile } from "../load/read-input.js";
 
@@ -47,22 +47,27 @@ export function toLines(paragraphs: Iterable<string>): string[] {
 }
 
 export function documentLines(document: GongwenDocument): string[] {
-  return toLines(document.blocks.flatMap(blockToLines));
+  return toLines(laidOutLines(document));
 }
 
 export function docxLines(bytes: Uint8Array, fileName?: string): string[] {
   return toLines(docxToPlainText(bytes, { dropEmptyLines: true, ...(fileName ? { fileName } : {}) }).split("\n"));
 }
 
-export async function readDraft(file: string): Promise<Draft> {
+export interface DraftOptions {
+  /** A template folder of the user's own, for kinds whose wording lives in templates. */
+  readonly templateDir?: string;
+}
+
+export async function readDraft(file: string, options: DraftOptions = {}): Promise<Draft> {
   const bytes = await readInputFile(file);
   if (isWordFile(bytes)) return { file, kind: "docx", bytes, lines: docxLines(bytes, file) };
 
   const decoded = decodeDataFile(bytes, file);
   if (isDiagnostic(decoded)) throw new GongwenError([decoded]);
   // Validation and templates (zod, yaml, handlebars) take most of start-up: loaded only for data files.
-  const [{ parseDocumentText }, { composeCircular }] = await Promise.all([import("../model/validate.js"), import("../compose/compose.js")]);
+  const [{ parseDocumentText }, { composeLoaded }] = await Promise.all([import("../model/validate.js"), import("../pipeline.js")]);
   const loaded = parseDocumentText(decoded.text, file, [...decoded.warnings]);
-  const document = composeCircular(loaded.document);
+  const document = composeLoaded(loaded, options);
   return { file, kind: "data", bytes, lines: documentLines(document), loaded, document };
 }

@@ -1,4 +1,6 @@
-import type { BlockOf, GongwenDocument } from "../document/blocks.js";
+import type { GongwenDocument } from "../document/document.js";
+import type { Colophon } from "../document/frame.js";
+import { FORMATS } from "../layout/formats/index.js";
 import { GRID } from "../layout/gbt9704.js";
 import { placeColophon, type PaginationPlan } from "../layout/paginate.js";
 import type { MeasuredLayout } from "./measure.js";
@@ -24,13 +26,26 @@ export interface ColophonFinding {
 
 const compact = (text: string) => text.replace(/\s+/gu, "");
 
-export function checkColophon(document: GongwenDocument, layout: MeasuredLayout, colophonLines: number): ColophonFinding | undefined {
-  const colophon = document.blocks.find((block): block is BlockOf<"colophon"> => block.type === "colophon");
-  if (!colophon) return undefined;
-  const printText = compact(`${colophon.printer}${colophon.printDate}`);
-  const firstText = compact(colophon.lines[0]?.text ?? printText);
+/** What the check needs of a document: its 版记, and whether the format puts it on an even page. */
+export interface ColophonInfo {
+  readonly colophon?: Colophon;
+  readonly evenPage: boolean;
+}
 
-  const printIndex = findLast(layout, (text) => text === printText || text.endsWith(compact(colophon.printDate)));
+export function colophonInfo(document: GongwenDocument): ColophonInfo {
+  return { ...(document.frame.colophon ? { colophon: document.frame.colophon } : {}), evenPage: FORMATS[document.format].colophonOnEvenPage };
+}
+
+export function checkColophon(info: ColophonInfo, layout: MeasuredLayout, colophonLines: number): ColophonFinding | undefined {
+  const colophon = info.colophon;
+  if (!colophon) return undefined;
+  // The 版记's last line: the 印发 line, or (信函 format) its last line.
+  const lastText = colophon.printDate !== undefined ? `${colophon.printer ?? ""}${colophon.printDate}` : (colophon.lines.at(-1)?.text ?? "");
+  const printText = compact(lastText);
+  const firstText = compact(colophon.lines[0]?.text ?? printText);
+  const ending = compact(colophon.printDate ?? lastText).slice(-12);
+
+  const printIndex = findLast(layout, (text) => text === printText || text.endsWith(ending));
   // The 版记's first line: the last occurrence at or before the 印发 line (the same words may appear in the text).
   const firstIndex = printIndex === undefined ? undefined : findLast(layout, (text) => text.startsWith(firstText.slice(0, 12)), printIndex);
   const problems: string[] = [];
@@ -44,7 +59,7 @@ export function checkColophon(document: GongwenDocument, layout: MeasuredLayout,
 
   if (print) {
     if (print.page !== layout.pages) problems.push(`版记不在最后一页（第 ${print.page} 页，共 ${layout.pages} 页）/ colophon not on the last page`);
-    if (layout.pages % 2 !== 0) problems.push(`最后一页是奇数页（共 ${layout.pages} 页）/ the last page is odd`);
+    if (info.evenPage && layout.pages % 2 !== 0) problems.push(`最后一页是奇数页（共 ${layout.pages} 页）/ the last page is odd`);
     if (print.line !== GRID.linesPerPage) problems.push(`印发行在第 ${print.line} 行，应在第 ${GRID.linesPerPage} 行 / print line on grid line ${print.line}`);
     if (firstPage !== undefined && firstPage !== print.page) problems.push("版记被分在两页 / colophon split across pages");
   }
@@ -55,7 +70,7 @@ export function checkColophon(document: GongwenDocument, layout: MeasuredLayout,
     pages: layout.pages,
     ok: problems.length === 0,
     problems,
-    wanted: placeColophon(contentEnd, colophonLines),
+    wanted: placeColophon(contentEnd, colophonLines, info.evenPage),
   };
 }
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { convertToPdf, isLibreOfficeAvailable } from "../pdf/libreoffice.js";
 import { renderLoaded, type RenderOptions, type RenderResult } from "../pipeline.js";
 import type { LoadedDocument } from "../model/validate.js";
-import { checkColophon, type ColophonFinding } from "./colophon-check.js";
+import { checkColophon, colophonInfo, type ColophonFinding } from "./colophon-check.js";
 import { measureLayout, type MeasuredLayout } from "./measure.js";
 
 /**
@@ -53,7 +53,7 @@ export async function renderVerified(loaded: LoadedDocument, options: VerifyOpti
       conversionMs.push(performance.now() - started);
       if (!converted) throw new Error("conversion returned no PDF");
       const layout = await measureLayout(converted.pdf);
-      const finding = checkColophon(result.document, layout, result.plan.colophonLines);
+      const finding = checkColophon(colophonInfo(result.document), layout, result.plan.colophonLines);
       const pdf = new Uint8Array(await readFile(converted.pdf));
       const samePlan = finding && finding.wanted.placement === result.plan.placement && finding.wanted.fillerLines === result.plan.fillerLines;
       if (!finding || finding.ok || pass >= maxPasses || samePlan) {

@@ -28,13 +28,6 @@ describe("start-up", () => {
     }
   });
 
-  it("runs the bundle with the faster docx internals (their source check survives the bundler's printing)", () => {
-    // In a plain node process: vitest would transform the file it imports.
-    const script = `require(${JSON.stringify(join(ROOT, "dist", "gongwen.cjs"))}).docxSpeedupState().then((s) => process.stdout.write(JSON.stringify(s)))`;
-    const state = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as unknown;
-    expect(state).toEqual({ xmlComponent: true, nextAttributes: true });
-  });
-
   it("finds templates, fonts and the batch worker from the bundle (paths from each module's own place)", () => {
     const out = join(tempDir(), "out");
     const result = gongwen(["render", SAMPLE, SAMPLE.replace("qingzhengwu-2022-3.yaml", "qingzhengwu-2022-3.yaml"), "-o", out]);

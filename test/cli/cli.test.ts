@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { CircularDocument } from "../../src/kinds/assessment-circular/schema.js";
 import { parseDocumentText } from "../../src/model/validate.js";
 import { gongwen } from "../helpers/cli.js";
 import { sampleText, sampleWith, tempDir } from "../helpers/data.js";
@@ -100,14 +101,14 @@ describe("gongwen new", () => {
     expect(result.status, result.stderr).toBe(0);
     const text = readFileSync(target, "utf8");
     expect(text).toContain("# 发文字号：机关代字、年份、顺序号");
-    const { document } = parseDocumentText(text, target);
+    const document = parseDocumentText(text, target).document as CircularDocument;
     expect(document.envelope.docNumber).toEqual({ code: "青政务", year: 2023, serial: 4 });
     expect(document.envelope.signedOn).toBe("2023-01-27");
     expect(document.envelope.colophon.printedOn).toBe("2023-01-29");
     expect(document.content.assessment.year).toBe(2022);
     expect(document.content.assessment.period).toEqual({ start: "2022-10-18", end: "2022-12-17" });
     expect(document.envelope.title).toContain("关于2022年度“青海省创建示范公共资源");
-    expect(document.content.results.closing).toBe(parseDocumentText(sampleText(), "s").document.content.results.closing);
+    expect(document.content.results.closing).toBe((parseDocumentText(sampleText(), "s").document as CircularDocument).content.results.closing);
   });
 
   it("starts from the sample, and refuses to overwrite without --force", () => {
@@ -122,13 +123,22 @@ describe("gongwen new", () => {
 
 describe("gongwen schema", () => {
   it("prints the model as JSON Schema, the same as the file data files reference", () => {
-    const result = gongwen(["schema"]);
+    const result = gongwen(["schema", "--kind", "assessment-circular"]);
     expect(result.status).toBe(0);
     const schema = JSON.parse(result.stdout);
     expect(schema.$schema).toMatch(/json-schema\.org/);
     expect(schema.properties.envelope.properties.docNumber).toBeDefined();
     expect(readFileSync(join(ROOT, "data", "circular.schema.json"), "utf8")).toBe(result.stdout);
     expect(sampleText().split("\n")[0]).toBe("# yaml-language-server: $schema=./circular.schema.json");
+  });
+
+  it("prints every kind's format by default, one branch per kind", () => {
+    const result = gongwen(["schema"]);
+    expect(result.status).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    expect(schema.oneOf.map((branch: { properties: { kind: { const: string } } }) => branch.properties.kind.const)).toEqual(["assessment-circular", "general"]);
+    expect(readFileSync(join(ROOT, "data", "gongwen.schema.json"), "utf8")).toBe(result.stdout);
+    expect(gongwen(["schema", "--kind", "nonsense"]).status).toBe(64);
   });
 });
 

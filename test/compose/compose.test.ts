@@ -2,16 +2,28 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chineseDate, chineseNumeral } from "../../src/compose/chinese.js";
-import { composeCircular } from "../../src/compose/compose.js";
-import type { Block } from "../../src/document/blocks.js";
+import type { BodyNode } from "../../src/document/body.js";
+import { inlineText } from "../../src/document/inline.js";
 import { GongwenError } from "../../src/errors.js";
+import { composeCircular } from "../../src/kinds/assessment-circular/compose.js";
+import type { CircularDocument } from "../../src/kinds/assessment-circular/schema.js";
 import { parseDocumentText } from "../../src/model/validate.js";
-import { renderText } from "../../src/render/text.js";
 import { sampleText, sampleWith, tempDir } from "../helpers/data.js";
 
-const load = (text: string) => parseDocumentText(text, "test.yaml").document;
-const textsOf = (blocks: readonly Block[], type: Block["type"]) =>
-  blocks.filter((b) => b.type === type).map((b) => renderText({ meta: {} as never, blocks: [b] }).trim());
+const load = (text: string) => parseDocumentText(text, "test.yaml").document as CircularDocument;
+
+/** The printed text of each node of a type: number, heading and run-in text, or a list item. */
+function textsOf(nodes: readonly BodyNode[], type: "heading" | "paragraph" | "runIn" | "item"): string[] {
+  return nodes.flatMap((node) => {
+    if (type === "paragraph" && node.type === "paragraph") return [inlineText(node.content)];
+    if (node.type === "heading") {
+      const runIn = node.text !== undefined;
+      if ((type === "heading" && !runIn) || (type === "runIn" && runIn)) return [`${node.number}${inlineText(node.title)}${node.text ? inlineText(node.text) : ""}`];
+    }
+    if (type === "item" && node.type === "list") return node.items.map((item) => `${item.number}${item.title ? inlineText(item.title) : ""}${inlineText(item.content)}`);
+    return [];
+  });
+}
 
 describe("Chinese numbers and dates", () => {
   it.each([[1, "一"], [10, "十"], [11, "十一"], [20, "二十"], [21, "二十一"], [100, "一百"], [105, "一百零五"], [110, "一百一十"]])(
@@ -30,8 +42,7 @@ describe("composing the circular", () => {
     const base = load(sampleText());
     const points = [...base.content.baseline.points].reverse();
     const reordered = load(sampleWith([[["content", "baseline", "points"], points]]));
-    const blocks = composeCircular(reordered).blocks;
-    const numbered = textsOf(blocks, "point").filter((t) => t.startsWith("（"));
+    const numbered = textsOf(composeCircular(reordered).body, "runIn");
     expect(numbered[0]).toBe(`（一）${points[0]!.title}${points[0]!.text}`);
     expect(numbered[4]).toMatch(/^（五）强化标准/);
     // Numbering restarts under each first-level heading.
@@ -39,25 +50,25 @@ describe("composing the circular", () => {
   });
 
   it("builds the opening sentence from basis, period, methods, dimensions and subjects", () => {
-    const blocks = composeCircular(load(sampleWith([[["content", "assessment", "methods"], ["听汇报", "查台账"]]]))).blocks;
-    const opening = textsOf(blocks, "paragraph")[0]!;
+    const body = composeCircular(load(sampleWith([[["content", "assessment", "methods"], ["听汇报", "查台账"]]]))).body;
+    const opening = textsOf(body, "paragraph")[0]!;
     expect(opening).toMatch(/^根据《关于印发青海省创建示范公共资源交易中心考评实施方案的通知》（青政务函〔2021〕21号）安排，2021年10月18日至2021年12月17日，/);
     expect(opening).toContain("通过听汇报、查台账，从服务内容");
   });
 
   it("passes &, <, quotes and a leading # through exactly as typed (no HTML escaping, no markup)", () => {
     const summary = '# A&B <考核> "引号" \'单引号\' {{not a helper}}';
-    const blocks = composeCircular(load(sampleWith([[["content", "baseline", "summary"], summary]]))).blocks;
-    expect(textsOf(blocks, "paragraph")).toContain(summary);
-    expect(textsOf(blocks, "heading")).toHaveLength(4);
+    const body = composeCircular(load(sampleWith([[["content", "baseline", "summary"], summary]]))).body;
+    expect(textsOf(body, "paragraph")).toContain(summary);
+    expect(textsOf(body, "heading")).toHaveLength(4);
   });
 
   it("uses a template folder of the user's own", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "body.hbs"), "# 总体情况\n{{assessment.subjects}}共{{numeral 8}}个，获评{{count results.awarded}}个：{{join results.awarded \"；\"}}。\n");
-    const blocks = composeCircular(load(sampleText()), { templateDir: dir }).blocks;
-    expect(textsOf(blocks, "heading")).toEqual(["一、总体情况"]);
-    expect(textsOf(blocks, "paragraph")[0]).toBe("全省8个公共资源交易中心共八个，获评2个：海北州公共资源交易中心；格尔木市公共资源交易中心。");
+    const body = composeCircular(load(sampleText()), { templateDir: dir }).body;
+    expect(textsOf(body, "heading")).toEqual(["一、总体情况"]);
+    expect(textsOf(body, "paragraph")[0]).toBe("全省8个公共资源交易中心共八个，获评2个：海北州公共资源交易中心；格尔木市公共资源交易中心。");
   });
 
   it("treats a missing value as an error naming the template and the field", () => {
@@ -85,19 +96,21 @@ describe("composing the circular", () => {
     expect(() => composeCircular(load(sampleText()), { templateDir: tempDir() })).toThrowError(/body\.hbs/);
   });
 
-  it("places the 附注 under the date in parentheses when asked (GB/T 9704 §7.3.6)", () => {
-    const blocks = composeCircular(load(sampleWith([[["envelope", "note", "placement"], "below-date"]]))).blocks;
-    const index = blocks.findIndex((b) => b.type === "signature");
-    expect(blocks[index + 1]).toEqual({ type: "note", text: "（此件公开发布）" });
-    const colophon = blocks.find((b) => b.type === "colophon");
-    expect(colophon && "lines" in colophon ? colophon.lines.map((l) => l.kind) : []).toEqual(["copyTo", "distribution"]);
+  it("numbers 一是 items on from the last heading, each with its run-in 小标题", () => {
+    const items = textsOf(composeCircular(load(sampleText())).body, "item");
+    expect(items.map((item) => item.slice(0, 2))).toEqual(["一是", "二是", "三是"]);
+    expect(items[0]).toMatch(/^一是基础设施还需完善。各公共资源交易中心/);
   });
 
-  it("lists attachments in the 附件说明 and on pages of their own before the 版记", () => {
-    const blocks = composeCircular(load(sampleWith([[["envelope", "attachments"], [{ title: "考核评分表" }, { title: "获评单位名单", paragraphs: ["海北州公共资源交易中心"] }]]]))).blocks;
-    expect(blocks.find((b) => b.type === "attachmentNote")).toEqual({ type: "attachmentNote", items: ["1.考核评分表", "2.获评单位名单"] });
-    const kinds = blocks.map((b) => b.type);
-    expect(kinds.indexOf("attachment")).toBeGreaterThan(kinds.indexOf("signature"));
-    expect(kinds.at(-1)).toBe("colophon");
+  it("places the 附注 under the date in parentheses when asked (GB/T 9704 §7.3.6)", () => {
+    const { frame } = composeCircular(load(sampleWith([[["envelope", "note", "placement"], "below-date"]])));
+    expect(frame.notes).toEqual(["（此件公开发布）"]);
+    expect(frame.colophon?.lines.map((l) => l.kind)).toEqual(["copyTo", "distribution"]);
+  });
+
+  it("lists attachments in the 附件说明 and gives each its label, title and paragraphs", () => {
+    const document = composeCircular(load(sampleWith([[["envelope", "attachments"], [{ title: "考核评分表" }, { title: "获评单位名单", paragraphs: ["海北州公共资源交易中心"] }]]])));
+    expect(document.frame.attachmentNote).toEqual(["1.考核评分表", "2.获评单位名单"]);
+    expect(document.attachments.map((a) => [a.label, a.title, a.body.length])).toEqual([["附件1", "考核评分表", 0], ["附件2", "获评单位名单", 1]]);
   });
 });

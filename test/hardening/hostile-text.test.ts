@@ -56,7 +56,7 @@ describe("zero-width and other invisible characters", () => {
     expect(warnings[2]?.en).toContain("U+FEFF");
     expect(warnings[2]?.en).toContain("U+200C");
     expect(warnings[0]?.line).toBe(42);
-    expect(loaded.document.envelope.addressees[0]).toBe("各市州政务服务监管局");
+    expect(loaded.document.envelope.addressees?.[0]).toBe("各市州政务服务监管局");
     const xml = strFromU8(unzipSync((await renderLoaded(loaded)).bytes)["word/document.xml"] ?? new Uint8Array());
     expect(xml).not.toMatch(/[\u200B-\u200D\u2060\uFEFF]/u);
   });

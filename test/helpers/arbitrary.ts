@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { CircularDocumentInput } from "../../src/model/circular.js";
+import type { CircularDocumentInput } from "../../src/kinds/assessment-circular/schema.js";
 
 /**
  * Random valid circulars: Chinese (with characters outside the BMP) and ASCII text within the schema's

@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { composeCircular } from "../../src/compose/compose.js";
-import type { BlockOf } from "../../src/document/blocks.js";
-import { paginate, type PaginationPlan } from "../../src/layout/paginate.js";
+import { FONT_PROFILES } from "../../src/layout/fonts.js";
+import { layOutDocument } from "../../src/layout/lay-out.js";
+import type { PaginationPlan } from "../../src/layout/paginate.js";
 import { parseDocumentText } from "../../src/model/validate.js";
-import { colophonLineTotal } from "../../src/render/docx/colophon.js";
+import { composeLoaded } from "../../src/pipeline.js";
 import { sampleWith, tempDir } from "./data.js";
 import { sealPng } from "./png.js";
 
@@ -21,9 +21,7 @@ const POINT = {
 };
 
 function planOf(text: string): PaginationPlan {
-  const document = composeCircular(parseDocumentText(text, "variant.yaml").document);
-  const colophon = document.blocks.find((b): b is BlockOf<"colophon"> => b.type === "colophon");
-  return paginate(document.blocks, colophon ? colophonLineTotal(colophon) : 0);
+  return layOutDocument(composeLoaded(parseDocumentText(text, "variant.yaml")), { fonts: FONT_PROFILES.default }).plan;
 }
 
 const SHORT: Edit[] = [

@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BlockOf } from "../../src/document/blocks.js";
+import type { Signature } from "../../src/document/frame.js";
+import { titleLines } from "../../src/layout/frame/head.js";
 import { loadDocumentFile } from "../../src/model/validate.js";
 import { inkBox, rasterPage } from "../../src/pdf/ink.js";
 import { findRules } from "../../src/pdf/rules.js";
@@ -62,7 +63,7 @@ function fullPages(render: VerifiedRender): number[] {
   return Array.from({ length: Math.max(0, end - 3) }, (_, i) => i + 2);
 }
 
-const colophonOf = (render: VerifiedRender) => render.document.blocks.find((b): b is BlockOf<"colophon"> => b.type === "colophon")!;
+const colophonOf = (render: VerifiedRender) => render.document.frame.colophon!;
 
 describe.skipIf(skipLibreOffice)("layout on LibreOffice's PDF (GB/T 9704)", () => {
   it("verifies every circular: the 版记 whole at the foot of an even last page", () => {
@@ -126,7 +127,7 @@ describe.skipIf(skipLibreOffice)("layout on LibreOffice's PDF (GB/T 9704)", () =
 
   it("prints every character of the document (no glyph dropped by the layout)", () => {
     for (const { name, render } of cases) {
-      const expected = renderText(render.document).replace(/\s+/gu, "");
+      const expected = renderText(render.sections).replace(/\s+/gu, "");
       const printed = render.verification.layout!.lines.map((l) => l.text).join("");
       expect(printed, name).toBe(expected);
     }
@@ -186,7 +187,7 @@ describe.skipIf(skipLibreOffice)("layout on LibreOffice's PDF (GB/T 9704)", () =
 
   it("keeps the 署名 and 成文日期 on a page with body text (§7.3.5.5)", () => {
     for (const { name, render } of cases) {
-      const signature = render.document.blocks.find((b): b is BlockOf<"signature"> => b.type === "signature")!;
+      const signature = render.document.frame.signature as Extract<Signature, { kind: "organ" }>;
       const lines = render.verification.layout!.lines;
       const dateIndex = lines.findIndex((l) => l.text === signature.date.replace(/\s/g, ""));
       expect(dateIndex, name).toBeGreaterThan(0);
@@ -212,7 +213,7 @@ describe.skipIf(skipLibreOffice)("layout on LibreOffice's PDF (GB/T 9704)", () =
 
   it("breaks the title into the lines intended", () => {
     for (const { name, render } of cases) {
-      const title = render.document.blocks.find((b): b is BlockOf<"title"> => b.type === "title")!;
+      const title = { lines: titleLines(render.document.frame.title!) };
       const page1 = render.verification.layout!.lines.filter((l) => l.page === 1).map((l) => l.text);
       const number = render.document.meta.docNumber;
       const start = page1.indexOf(title.lines[0]!.replace(/\s/g, ""), page1.indexOf(number) + 1);

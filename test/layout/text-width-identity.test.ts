@@ -2,11 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import type { Block } from "../../src/document/blocks.js";
-import { composeCircular } from "../../src/compose/compose.js";
+import type { BodyNode } from "../../src/document/body.js";
+import type { GongwenDocument } from "../../src/document/document.js";
+import { FONT_PROFILES } from "../../src/layout/fonts.js";
+import { layOutDocument } from "../../src/layout/lay-out.js";
 import { parseDocumentText } from "../../src/model/validate.js";
-import { colophonLineTotal } from "../../src/render/docx/colophon.js";
-import { paginate } from "../../src/layout/paginate.js";
+import { composeLoaded } from "../../src/pipeline.js";
 import { breakLines, charAdvanceEm, isWide, linesNeeded, textWidth, type LineOptions } from "../../src/layout/text-width.js";
 import { ROOT, SAMPLE } from "../helpers/paths.js";
 import * as reference from "./reference/text-width-v1.js";
@@ -131,50 +132,59 @@ describe("fast measuring gives what the reference model gives", () => {
 });
 
 describe("the pagination estimate is unchanged", () => {
-  /** paginate wired to the reference model, as it was before the rewrite. */
-  async function referencePaginate(): Promise<typeof paginate> {
+  /** The layout pass wired to the reference model, as it was before the rewrite. */
+  async function referenceLayOut(): Promise<typeof layOutDocument> {
     vi.resetModules();
     vi.doMock("../../src/layout/text-width.js", () => reference);
     try {
-      return (await import("../../src/layout/paginate.js")).paginate;
+      return (await import("../../src/layout/lay-out.js")).layOutDocument;
     } finally {
       vi.doUnmock("../../src/layout/text-width.js");
       vi.resetModules();
     }
   }
 
+  const options = { fonts: FONT_PROFILES.default };
+
   it("for the sample circular", async () => {
-    const old = await referencePaginate();
+    const old = await referenceLayOut();
     const loaded = parseDocumentText(readFileSync(SAMPLE, "utf8"), SAMPLE);
-    const { blocks } = composeCircular(loaded.document, { templateDir: join(ROOT, "templates") });
-    const colophon = blocks.find((b) => b.type === "colophon");
-    const lines = colophon ? colophonLineTotal(colophon) : 0;
-    expect(old).not.toBe(paginate);
-    expect(paginate(blocks, lines)).toEqual(old(blocks, lines));
+    const document = composeLoaded(loaded, { templateDir: join(ROOT, "templates") });
+    expect(old).not.toBe(layOutDocument);
+    expect(layOutDocument(document, options)).toEqual(old(document, options));
   });
 
-  it("for random block lists", async () => {
-    const old = await referencePaginate();
-    const block: fc.Arbitrary<Block> = fc.oneof(
-      paragraph.map((t) => ({ type: "paragraph" as const, text: t })),
-      fc.tuple(fc.constantFrom("一、", "（二）", "3."), paragraph).map(([number, t]) => ({ type: "heading" as const, level: 1 as const, number, text: t })),
-      fc.tuple(paragraph, paragraph).map(([title, t]) => ({ type: "point" as const, style: "ordinal" as const, number: "一是", title, text: t })),
-      fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((items) => ({ type: "attachmentNote" as const, items })),
-      fc.tuple(paragraph, fc.array(paragraph, { maxLength: 3 })).map(([title, paragraphs]) => ({ type: "attachment" as const, label: "附件1", title, paragraphs })),
-      fc.constant({ type: "signature" as const, names: ["青海省政务服务监督管理局"], date: "2022年1月5日", seal: "manual" as const }),
-      text.map((t) => ({ type: "addressees" as const, text: t })),
+  it("for random documents", async () => {
+    const old = await referenceLayOut();
+    const spans = paragraph.map((t) => [{ text: t }]);
+    const node: fc.Arbitrary<BodyNode> = fc.oneof(
+      spans.map((content) => ({ type: "paragraph" as const, content })),
+      fc.tuple(fc.constantFrom(1, 2, 3, 4) as fc.Arbitrary<1 | 2 | 3 | 4>, spans).map(([level, title]) => ({ type: "heading" as const, level, number: "一、", title })),
+      fc.tuple(spans, spans).map(([title, text]) => ({ type: "heading" as const, level: 2 as const, number: "（一）", title, text })),
+      fc.array(spans, { minLength: 1, maxLength: 3 }).map((items) => ({ type: "list" as const, style: "ordinal" as const, items: items.map((content) => ({ number: "一是", content })) })),
     );
-    const head: Block[] = [
-      { type: "issuerMark", names: ["青海省政务服务监督管理局"], suffix: "文件" },
-      { type: "docNumber", text: "青政务〔2022〕3号" },
-      { type: "title", lines: ["关于2021年度考核情况的通报"] },
-    ];
+    const document = (body: BodyNode[], attachments: number, copyTo: number): GongwenDocument => ({
+      meta: { kind: "test", title: "关于考核情况的通报", issuers: ["青海省政务服务监督管理局"], docNumber: "青政务〔2022〕3号", signedOn: "2022-01-05", printedOn: "2022-01-05" },
+      format: "file",
+      frame: {
+        mark: { names: ["青海省政务服务监督管理局"], suffix: "文件" },
+        docNumber: "青政务〔2022〕3号",
+        title: ["关于2021年度考核情况的通报"],
+        addressees: "各市州政务服务监管局：",
+        ...(attachments > 0 ? { attachmentNote: Array.from({ length: attachments }, (_, i) => `${i + 1}.考核评分表`) } : {}),
+        signature: { kind: "organ", names: ["青海省政务服务监督管理局"], date: "2022年1月5日", seal: "manual" },
+        notes: [],
+        colophon: { lines: Array.from({ length: copyTo }, () => ({ kind: "copyTo" as const, text: "抄送：省政府办公厅。" })), printer: "办公室", printDate: "2022年1月5日印发" },
+      },
+      body,
+      attachments: Array.from({ length: attachments }, () => ({ label: "附件", title: "考核评分表", body: body.slice(0, 2) })),
+    });
     fc.assert(
-      fc.property(fc.array(block, { maxLength: 30 }), fc.integer({ min: 0, max: 8 }), (body, colophonLines) => {
-        const blocks = [...head, ...body, { type: "colophon" as const, lines: [], printer: "办公室", printDate: "2022年1月5日" }];
-        expect(paginate(blocks, colophonLines)).toEqual(old(blocks, colophonLines));
+      fc.property(fc.array(node, { maxLength: 30 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 6 }), (body, attachments, copyTo) => {
+        const doc = document(body, attachments, copyTo);
+        expect(layOutDocument(doc, options)).toEqual(old(doc, options));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

@@ -1,8 +1,13 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIELD_DESCRIPTIONS } from "../../src/model/descriptions.js";
-import { circularJsonSchema } from "../../src/model/json-schema.js";
+import { assessmentCircular } from "../../src/kinds/assessment-circular/index.js";
+import { general } from "../../src/kinds/general/index.js";
+import type { DocumentKind } from "../../src/kinds/kind.js";
+import { dataJsonSchema, kindJsonSchema } from "../../src/model/json-schema.js";
+import { ROOT } from "../helpers/paths.js";
 
-type Node = { properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; description?: string; required?: string[] };
+type Node = { properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; description?: string; required?: string[]; additionalProperties?: boolean };
 
 function paths(node: Node, path = "", out = new Map<string, Node>()): Map<string, Node> {
   if (path) out.set(path, node);
@@ -10,20 +15,24 @@ function paths(node: Node, path = "", out = new Map<string, Node>()): Map<string
   if (node.items) paths(node.items, `${path}[]`, out);
   for (const branch of node.anyOf ?? []) {
     for (const [key, child] of Object.entries(branch.properties ?? {})) paths(child, `${path}.${key}`, out);
+    if (branch.items) paths(branch.items, `${path}[]`, out);
   }
   return out;
 }
 
-describe("the JSON Schema of data files", () => {
-  const schema = circularJsonSchema() as Node;
+describe.each([
+  ["assessment-circular", assessmentCircular as unknown as DocumentKind, ["envelope", "envelope.colophon", "content", "content.assessment"]],
+  ["general", general as unknown as DocumentKind, ["envelope", "envelope.attendance"]],
+] as const)("the JSON Schema of %s data files", (_name, kind, groups) => {
+  const schema = kindJsonSchema(kind) as Node;
   const all = paths(schema);
 
   it("describes only fields that exist", () => {
-    for (const path of Object.keys(FIELD_DESCRIPTIONS)) expect(all.has(path), path).toBe(true);
+    for (const path of Object.keys(kind.descriptions)) expect(all.has(path), path).toBe(true);
   });
 
-  it("describes every field of the envelope, the colophon and the assessment, Chinese first", () => {
-    for (const group of ["envelope", "envelope.colophon", "content", "content.assessment"]) {
+  it("describes every field of its main groups, Chinese first", () => {
+    for (const group of groups) {
       for (const key of Object.keys(all.get(group)?.properties ?? {})) {
         const description = all.get(`${group}.${key}`)?.description;
         expect(description, `${group}.${key}`).toMatch(/^[\u4E00-\u9FFF].* \/ [A-Za-z]/u);
@@ -31,8 +40,28 @@ describe("the JSON Schema of data files", () => {
     }
   });
 
-  it("requires what the documents need and rejects unknown fields", () => {
-    expect(all.get("envelope")?.required).toEqual(expect.arrayContaining(["issuers", "docNumber", "title", "addressees", "signedOn", "colophon"]));
-    expect((schema as { additionalProperties?: boolean }).additionalProperties).toBe(false);
+  it("rejects unknown fields", () => {
+    expect(schema.additionalProperties).toBe(false);
+  });
+});
+
+describe("what the kinds require", () => {
+  it("the circular requires 文号, 主送 and 版记, as every circular so far had them", () => {
+    const envelope = paths(kindJsonSchema(assessmentCircular as unknown as DocumentKind) as Node).get("envelope");
+    expect(envelope?.required).toEqual(expect.arrayContaining(["issuers", "docNumber", "title", "addressees", "signedOn", "colophon"]));
+  });
+
+  it("the general kind requires only what every 公文 has", () => {
+    const all = paths(kindJsonSchema(general as unknown as DocumentKind) as Node);
+    expect([...(all.get("envelope")?.required ?? [])].sort()).toEqual(["issuers", "signedOn", "title"]);
+    expect([...((kindJsonSchema(general as unknown as DocumentKind) as Node).required ?? [])].sort()).toEqual(["body", "docType", "envelope", "kind"]);
+  });
+});
+
+describe("the schema files shipped in data/", () => {
+  it("are the schemas the model makes (regenerate with gongwen schema)", () => {
+    const text = (schema: unknown) => `${JSON.stringify(schema, null, 2)}\n`;
+    expect(readFileSync(join(ROOT, "data", "circular.schema.json"), "utf8")).toBe(text(kindJsonSchema(assessmentCircular as unknown as DocumentKind)));
+    expect(readFileSync(join(ROOT, "data", "gongwen.schema.json"), "utf8")).toBe(text(dataJsonSchema()));
   });
 });

@@ -1,15 +1,15 @@
-import type { DocumentMeta } from "../../document/blocks.js";
+import type { DocumentMeta } from "../../document/document.js";
 import type { FontProfile } from "../../layout/fonts.js";
+import type { SectionSpec } from "../../layout/spec.js";
 import { coreProperties, customProperties } from "./metadata.js";
-import { packageShell, type PackageShell } from "./shell.js";
-import type { SectionSpec } from "./spec.js";
-import { blockXml, escapeXml, paragraphXml } from "./xml-writer.js";
+import { sectionPropertiesXml } from "./section-xml.js";
+import { packageShell, type PackageShell, type Relationship } from "./shell.js";
+import { blockXml, escapeXml, paragraphXml, type ImageRegistry } from "./xml-writer.js";
 import { packPart, zipEntries, type ZipEntry } from "./zip.js";
 
 /**
- * A .docx from laid-out sections without the library's object tree: the constant parts come from the
- * cached shell, document.xml and the two property parts are written here, all byte-identical to what
- * the library would write (test/render/xml-writer.test.ts).
+ * A .docx from laid-out sections: the constant parts come from the cached shell; word/document.xml,
+ * its relationships, the media and the two property parts are written here, and only here.
  */
 
 export interface PackageDates {
@@ -19,44 +19,77 @@ export interface PackageDates {
   readonly modified: string;
 }
 
+const IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+
+/** Images numbered in document order; the same picture used twice is stored once. */
+class Images implements ImageRegistry {
+  readonly media: { name: string; data: Uint8Array }[] = [];
+  readonly relationships: Relationship[] = [];
+  private drawings = 0;
+  private readonly known = new Map<Uint8Array, string>();
+  constructor(private readonly firstFreeId: number) {}
+  add(png: Uint8Array) {
+    let relationshipId = this.known.get(png);
+    if (!relationshipId) {
+      const n = this.media.length + 1;
+      relationshipId = `rId${this.firstFreeId + n - 1}`;
+      this.known.set(png, relationshipId);
+      this.media.push({ name: `word/media/image${n}.png`, data: png });
+      this.relationships.push({ id: relationshipId, type: IMAGE_RELATIONSHIP, target: `media/image${n}.png` });
+    }
+    return { relationshipId, drawingId: ++this.drawings };
+  }
+}
+
 export async function packDirect(fonts: FontProfile, meta: DocumentMeta, sections: readonly SectionSpec[], dates: PackageDates): Promise<Uint8Array> {
-  const shell = await packageShell(fonts, sections);
+  const shell = await packageShell(fonts, sections.map((section) => section.decoration));
+  const maxId = Math.max(0, ...shell.relationships.map((rel) => Number(/^rId(\d+)$/.exec(rel.id)?.[1] ?? 0)));
+  const images = new Images(maxId + 1);
+  const document = documentXml(shell, sections, images);
   const entries: ZipEntry[] = shell.parts.map(([name, data]) => {
     if (!("perDocument" in data)) return { name, packed: data };
     // Deflated afresh, past the zip writer's cache: these parts differ from one document to the next.
     switch (data.perDocument) {
       case "word/document.xml":
-        return { name, packed: packPart(documentXml(shell, sections)) };
+        return { name, packed: packPart(document) };
+      case "word/_rels/document.xml.rels":
+        return { name, packed: packPart(relationshipsXml([...shell.relationships, ...images.relationships])) };
       case "docProps/core.xml":
         return { name, packed: packPart(coreXml(meta, dates)) };
       case "docProps/custom.xml":
         return { name, packed: packPart(customXml(meta)) };
     }
   });
+  for (const image of images.media) entries.push({ name: image.name, packed: packPart(image.data) });
   return zipEntries(entries);
 }
 
 /**
  * Sections one after another; a section that is not the last ends in a paragraph holding its
- * `w:sectPr` (its own last paragraph, or an empty one after a table), as the library does.
+ * `w:sectPr` (its own last paragraph, or an empty one after a table); the last one's closes the body.
  */
-export function documentXml(shell: PackageShell, sections: readonly SectionSpec[]): string {
+export function documentXml(shell: PackageShell, sections: readonly SectionSpec[], images: ImageRegistry): string {
   let xml = shell.documentStart;
   sections.forEach((section, index) => {
-    const properties = shell.sectionProperties[index] ?? "";
+    const properties = sectionPropertiesXml(section, shell.references[section.decoration] ?? "");
     const { children } = section;
     const last = children.at(-1);
     const endsInParagraph = index < sections.length - 1 && last?.kind === "paragraph";
     const count = endsInParagraph ? children.length - 1 : children.length;
-    for (let i = 0; i < count; i++) xml += blockXml(children[i]!);
+    for (let i = 0; i < count; i++) xml += blockXml(children[i]!, images);
     if (index === sections.length - 1) xml += properties;
-    else if (endsInParagraph) xml += paragraphXml(last, properties);
+    else if (endsInParagraph) xml += paragraphXml(last, images, properties);
     else xml += `<w:p><w:pPr>${properties}</w:pPr></w:p>`;
   });
-  return xml + shell.documentEnd;
+  return `${xml}</w:body></w:document>`;
 }
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+
+function relationshipsXml(relationships: readonly Relationship[]): string {
+  const items = relationships.map((rel) => `<Relationship Id="${escapeXml(rel.id)}" Type="${escapeXml(rel.type)}" Target="${escapeXml(rel.target)}"/>`).join("");
+  return `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+}
 
 const element = (name: string, value: string) => (value ? `<${name}>${escapeXml(value)}</${name}>` : "");
 

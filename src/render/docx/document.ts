@@ -1,38 +1,49 @@
-import { Document, SectionType, type ISectionOptions } from "docx";
-import type { DocumentMeta } from "../../document/blocks.js";
+import { Document, type ISectionOptions } from "docx";
 import type { FontProfile } from "../../layout/fonts.js";
-import { installDocxSpeedups } from "./docx-speedups.js";
-import { coreProperties, customProperties } from "./metadata.js";
-import { numberedFooters, sectionProperties, unnumberedFooters } from "./page.js";
-import type { RenderContext } from "./primitives.js";
-import type { SectionSpec } from "./spec.js";
+import type { RenderContext } from "../../layout/primitives.js";
+import type { SectionDecoration } from "../../layout/spec.js";
+import { emptyFooter, emptyHeader, landscapeHeaders, letterFirstFooter, numberedFooters, unnumberedFooters } from "./page.js";
 import { documentStyles } from "./styles.js";
-import { blockToDocx } from "./to-docx.js";
 
 /**
- * Laid-out sections → the `docx` library's Document: the reference writer, the writer of documents
- * with a seal image, and the source of the constant parts (shell.ts). Loaded only when needed, so a
- * plain render never evaluates the library.
+ * The `docx` library's Document for a package shell: one empty section per kind of page decoration
+ * the document uses, so the library writes the constant parts (styles, settings, numbering, headers,
+ * footers, theme, font table, content types) through its public API. The body is never the library's.
  */
 
-// Output-identical, faster replacements for two docx methods (see docx-speedups.ts).
-installDocxSpeedups();
+/** Shells list their sections in this order, whatever order a document uses them in. */
+export const DECORATION_ORDER: readonly SectionDecoration[] = ["numbered", "unnumbered", "letter", "landscape"];
 
-/** The `docx` Document for laid-out sections: the reference writer, and the source of the constant parts. */
-export function docxDocument(fonts: FontProfile, meta: DocumentMeta, sections: readonly SectionSpec[]): Document {
+const SHELL_CUSTOM_PROPERTY = [{ name: "文种", value: "-" }];
+
+function headersAndFooters(context: RenderContext, decoration: SectionDecoration, withHeaders: boolean): Pick<ISectionOptions, "headers" | "footers"> {
+  // Once any section has headers, every other section names empty ones, or it would inherit them.
+  const emptyHeaders = withHeaders ? { headers: { default: emptyHeader(), even: emptyHeader() } } : {};
+  switch (decoration) {
+    case "numbered":
+      return { ...emptyHeaders, footers: numberedFooters(context) };
+    case "unnumbered":
+      return { ...emptyHeaders, footers: unnumberedFooters() };
+    case "letter":
+      return {
+        ...(withHeaders ? { headers: { default: emptyHeader(), even: emptyHeader(), first: emptyHeader() } } : {}),
+        footers: { ...numberedFooters(context), first: letterFirstFooter() },
+      };
+    case "landscape":
+      return { headers: landscapeHeaders(context), footers: unnumberedFooters() };
+  }
+}
+
+export function shellDocument(fonts: FontProfile, decorations: readonly SectionDecoration[]): Document {
   const context: RenderContext = { fonts };
-  const docxSections: ISectionOptions[] = sections.map((section) => ({
-    properties: { ...sectionProperties(), ...(section.nextPage ? { type: SectionType.NEXT_PAGE } : {}) },
-    footers: section.numbered ? numberedFooters(context) : unnumberedFooters(),
-    children: section.children.map(blockToDocx),
-  }));
+  const withHeaders = decorations.includes("landscape");
   return new Document({
-    ...coreProperties(meta),
+    title: "-",
+    creator: "-",
     revision: 1,
     evenAndOddHeaderAndFooters: true,
     styles: documentStyles(context),
-    customProperties: customProperties(meta),
-    sections: docxSections,
+    customProperties: SHELL_CUSTOM_PROPERTY,
+    sections: decorations.map((decoration) => ({ ...headersAndFooters(context, decoration, withHeaders), children: [] })),
   });
 }
-

@@ -1,4 +1,4 @@
-import type { DocumentMeta } from "../../document/blocks.js";
+import type { DocumentMeta } from "../../document/document.js";
 
 /** What a .docx says about itself: docProps/core.xml and GB/T 33480 items in docProps/custom.xml. */
 

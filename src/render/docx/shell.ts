@@ -1,92 +1,98 @@
-import type { DocumentMeta } from "../../document/blocks.js";
+import { Packer } from "docx";
+import { strFromU8, unzipSync } from "fflate";
 import type { FontProfile } from "../../layout/fonts.js";
+import type { SectionDecoration } from "../../layout/spec.js";
+import { DECORATION_ORDER, shellDocument } from "./document.js";
 import { PREBUILT_SHELLS } from "./prebuilt-shells.js";
-import type { SectionSpec } from "./spec.js";
 import { packPart, type PackedPart } from "./zip.js";
 
 /**
- * The parts of a .docx that do not depend on the text: styles, settings, numbering, footers, theme,
- * font table, relationships, content types, and the frame of word/document.xml (root element with its
- * namespaces, each section's `w:sectPr`). The `docx` library writes them, once per font profile and
- * section layout, from a document of the same shape with no text; they are deflated once too. Every
- * later document reuses them: only document.xml's content and the two property parts are written per
- * document.
+ * The parts of a .docx that do not depend on the text — styles, settings, numbering, headers, footers,
+ * theme, font table, content types, app properties — written by the `docx` library through its public
+ * API (`Packer.toBuffer`), once per font profile and set of page decorations, and deflated once. From
+ * the library's package we also read, never copy, what the document's own parts must refer to: each
+ * decoration's header and footer references, and the relationships of word/document.xml.
  *
  * The bundled CLI carries the shells of the built-in font profiles, made at build time by this same
- * code (scripts/bundle.mjs → installPrebuiltShells), so a one-shot render never loads the library.
+ * code (scripts/bundle.mjs), so a one-shot render never loads the library.
  */
 
-/** Parts written per document, in the package where the library put them. */
-export type PerDocumentPart = "word/document.xml" | "docProps/core.xml" | "docProps/custom.xml";
-const PER_DOCUMENT = new Set<string>(["word/document.xml", "docProps/core.xml", "docProps/custom.xml"]);
+/** Parts written per document. */
+export type PerDocumentPart = "word/document.xml" | "word/_rels/document.xml.rels" | "docProps/core.xml" | "docProps/custom.xml";
+const PER_DOCUMENT = new Set<string>(["word/document.xml", "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/custom.xml"]);
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+}
 
 export interface PackageShell {
   /** Every part in the library's order: deflated if constant, marked if written per document. */
   readonly parts: ReadonlyArray<readonly [string, PackedPart | { readonly perDocument: PerDocumentPart }]>;
-  /** document.xml up to and including `<w:body>`. */
+  /** document.xml's root element up to and including `<w:body>`. */
   readonly documentStart: string;
-  readonly documentEnd: string;
-  /** Each section's `w:sectPr`, in order. */
-  readonly sectionProperties: readonly string[];
+  /** Header and footer references (`w:headerReference`, `w:footerReference`) of each decoration. */
+  readonly references: Readonly<Partial<Record<SectionDecoration, string>>>;
+  /** Relationships of word/document.xml (styles, settings, headers, footers …). */
+  readonly relationships: readonly Relationship[];
 }
 
-const SHELL_META: DocumentMeta = { title: "-", issuers: ["-"], docNumber: "-", signedOn: "2000-01-01", printedOn: "2000-01-01", kind: "-" };
-const SHELL_DATES = { created: "2000-01-01", modified: "2000-01-01" };
 const cache = new Map<string, PackageShell>();
 /** The bundle's prebuilt shells go into the cache on first use, not at start-up. */
 let prebuiltTaken = false;
 
-export type SectionShape = Pick<SectionSpec, "numbered" | "nextPage">;
-/** The section layouts a 公文 has: one numbered section, or that plus the unnumbered 版记 section. */
-const SECTION_SHAPES: readonly (readonly SectionShape[])[] = [
-  [{ numbered: true, nextPage: false }],
-  [{ numbered: true, nextPage: false }, { numbered: false, nextPage: true }],
-];
+/** The decorations of a document's sections, in shell order, each once. */
+export function decorationSet(decorations: Iterable<SectionDecoration>): SectionDecoration[] {
+  const present = new Set(decorations);
+  return DECORATION_ORDER.filter((decoration) => present.has(decoration));
+}
 
-const keyOf = (fonts: FontProfile, sections: readonly SectionShape[]) =>
-  `${JSON.stringify(fonts)}|${sections.map((section) => `${section.numbered ? "n" : "u"}${section.nextPage ? "p" : ""}`).join(",")}`;
+const keyOf = (fonts: FontProfile, decorations: readonly SectionDecoration[]) => `${JSON.stringify(fonts)}|${decorations.join(",")}`;
 
-/** The shell for these fonts and this section layout, made on first use. */
-export async function packageShell(fonts: FontProfile, sections: readonly SectionShape[]): Promise<PackageShell> {
-  const key = keyOf(fonts, sections);
+/** The shell for these fonts and decorations, made on first use. */
+export async function packageShell(fonts: FontProfile, decorations: readonly SectionDecoration[]): Promise<PackageShell> {
+  const set = decorationSet(decorations);
+  const key = keyOf(fonts, set);
   if (!prebuiltTaken && PREBUILT_SHELLS) {
     prebuiltTaken = true;
     installPrebuiltShells(PREBUILT_SHELLS());
   }
   const known = cache.get(key);
   if (known) return known;
-  const shell = await makeShell(fonts, sections);
+  const shell = await makeShell(fonts, set);
   cache.set(key, shell);
   return shell;
 }
 
-async function makeShell(fonts: FontProfile, sections: readonly SectionShape[]): Promise<PackageShell> {
-  // The library only here: a render that finds its shell made never evaluates it.
-  const [{ docxDocument }, { compileParts, normalisePart }, { OFF_GRID_STYLE_IDS }] = await Promise.all([
-    import("./document.js"),
-    import("./package.js"),
-    import("./element-styles.js"),
-  ]);
-  const empty = sections.map((section) => ({ ...section, children: [] }));
-  const compiled = await compileParts(docxDocument(fonts, SHELL_META, empty));
-  let documentXml = "";
-  const parts = compiled.map(([name, data]): PackageShell["parts"][number] => {
-    if (name === "word/document.xml" && typeof data === "string") documentXml = data;
+async function makeShell(fonts: FontProfile, decorations: readonly SectionDecoration[]): Promise<PackageShell> {
+  const bytes = new Uint8Array(await Packer.toBuffer(shellDocument(fonts, decorations)));
+  const files = unzipSync(bytes);
+  const text = (name: string) => strFromU8(files[name] ?? new Uint8Array());
+  const parts = Object.entries(files).map(([name, data]): PackageShell["parts"][number] => {
     if (PER_DOCUMENT.has(name)) return [name, { perDocument: name as PerDocumentPart }];
-    return [name, packPart(typeof data === "string" ? normalisePart(name, data, SHELL_DATES, OFF_GRID_STYLE_IDS) : data)];
+    return [name, packPart(data)];
   });
-  return { parts, ...documentFrame(documentXml, sections.length) };
+  const documentXml = text("word/document.xml");
+  const bodyStart = documentXml.indexOf("<w:body>");
+  const sections = documentXml.match(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g) ?? [];
+  if (bodyStart < 0 || sections.length !== decorations.length) {
+    throw new Error(`docx shell: unexpected document.xml from the library (${sections.length} sections for ${decorations.length})`);
+  }
+  const references: Partial<Record<SectionDecoration, string>> = {};
+  decorations.forEach((decoration, index) => {
+    references[decoration] = (sections[index]!.match(/<w:(?:header|footer)Reference\b[^>]*\/>/g) ?? []).join("");
+  });
+  return { parts, documentStart: documentXml.slice(0, bodyStart + "<w:body>".length), references, relationships: readRelationships(text("word/_rels/document.xml.rels")) };
 }
 
-/** Splits the empty document's XML into its frame and its sections' properties. */
-function documentFrame(xml: string, sectionCount: number): Omit<PackageShell, "parts"> {
-  const bodyStart = xml.indexOf("<w:body>");
-  const bodyEnd = xml.lastIndexOf("</w:body>");
-  const sectionProperties = xml.slice(bodyStart, bodyEnd).match(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g) ?? [];
-  if (bodyStart < 0 || bodyEnd < 0 || sectionProperties.length !== sectionCount) {
-    throw new Error(`docx shell: unexpected document.xml from the library (${sectionProperties.length} sections for ${sectionCount})`);
+function readRelationships(xml: string): Relationship[] {
+  const out: Relationship[] = [];
+  for (const match of xml.matchAll(/<Relationship\b([^>]*)\/>/g)) {
+    const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(match[1] ?? "")?.[1] ?? "";
+    out.push({ id: attribute("Id"), type: attribute("Type"), target: attribute("Target") });
   }
-  return { documentStart: xml.slice(0, bodyStart + "<w:body>".length), documentEnd: xml.slice(bodyEnd), sectionProperties };
+  return out;
 }
 
 /** A shell as JSON: deflated bytes in base64. */
@@ -97,12 +103,15 @@ interface SerialShell extends Omit<PackageShell, "parts"> {
 /** Shells keyed as the cache is: what the build embeds in the bundle. */
 export type PrebuiltShells = Record<string, SerialShell>;
 
+/** The decoration sets most documents use: one numbered section, or that plus the unnumbered 版记 section. */
+const COMMON_SETS: readonly (readonly SectionDecoration[])[] = [["numbered"], ["numbered", "unnumbered"]];
+
 export async function prebuildShells(profiles: readonly FontProfile[]): Promise<PrebuiltShells> {
   const out: PrebuiltShells = {};
   for (const fonts of profiles) {
-    for (const shape of SECTION_SHAPES) {
-      const shell = await packageShell(fonts, shape);
-      out[keyOf(fonts, shape)] = {
+    for (const set of COMMON_SETS) {
+      const shell = await packageShell(fonts, set);
+      out[keyOf(fonts, set)] = {
         ...shell,
         parts: shell.parts.map(([name, part]) =>
           "perDocument" in part ? [name, part] : [name, { ...part, compressed: Buffer.from(part.compressed).toString("base64") }],

@@ -1,8 +1,8 @@
 import { LineRuleType, type IStylesOptions } from "docx";
 import { BODY, GRID } from "../../layout/gbt9704.js";
 import { pointsToHalfPoints } from "../../layout/units.js";
-import { ELEMENT_STYLES } from "./element-styles.js";
-import { fontFor, type RenderContext } from "./primitives.js";
+import { ELEMENT_STYLES } from "../../layout/element-styles.js";
+import { fontFor, type RenderContext } from "../../layout/primitives.js";
 
 /**
  * The element styles and the document defaults: 3号仿宋 with Latin in the Latin face, −0.25 pt tracking, exact 579-twip lines.

@@ -1,0 +1,43 @@
+/**
+ * What each field of the envelope means, for editors completing a data file (JSON Schema
+ * `description`, the editor's help): Chinese first, English beside. Keyed by field path; `[]` stands
+ * for any item of a list. Every kind's descriptions include these.
+ */
+export const ENVELOPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  envelope: "每份公文都有的要素 / what every 公文 has",
+  "envelope.issuers": "发文机关，联合行文时主办机关在前 / issuing organs, host first",
+  "envelope.issuers[].name": "发文机关全称或规范化简称 / name of the organ",
+  "envelope.issuerMark": "发文机关标志（红头文字），省略时为机关名加“文件” / masthead text",
+  "envelope.markSuffix": "标志后缀，仅在未写 issuerMark 时使用 / suffix of the mark",
+  "envelope.docNumber": "发文字号：{code, year, serial} 或“青政务〔2022〕3号” / document number",
+  "envelope.copyNumber": "份号，6 位阿拉伯数字，涉密公文才需要 / copy number",
+  "envelope.secrecy": "密级和保密期限 / secrecy level and term",
+  "envelope.urgency": "紧急程度：特急、加急 / urgency",
+  "envelope.title": "标题：一行（按词意自动回行），或分行列出 / title: one string, or its lines",
+  "envelope.addressees": "主送机关，自动以逗号连接、冒号结尾 / addressees",
+  "envelope.signature": "发文机关署名，省略时用发文机关名 / signature",
+  "envelope.signedOn": "成文日期，YYYY-MM-DD / date of signing",
+  "envelope.seal": "印章：manual（打印后手工盖章）、none（不盖章）、{image: 图片.png}（已授权的电子印章）、联合行文 {images: [甲.png, 乙.png]} / seal",
+  "envelope.note": "附注：信息公开属性及其位置 / note: publicity and where it goes",
+  "envelope.note.publicity": "信息公开属性：主动公开、依申请公开、不予公开 / publicity",
+  "envelope.note.placement": "below-date：成文日期下一行加括号（标准）；colophon：版记第一行“信息公开属性：…” / where the note goes",
+  "envelope.note.text": "其他附注，如联系人及电话 / further note text",
+  "envelope.attachments": "附件：标题和可选的正文段落 / attachments",
+  "envelope.colophon": "版记 / colophon",
+  "envelope.colophon.copyTo": "抄送机关 / copied to",
+  "envelope.colophon.distribution": "其他分送行，原样照印 / further distribution lines, printed as written",
+  "envelope.colophon.printer": "印发机关 / printing office",
+  "envelope.colophon.printedOn": "印发日期，YYYY-MM-DD / printing date",
+  "envelope.retention": "保管期限：永久、定期30年、定期10年，归档时使用（默认定期30年） / retention period, used when archiving",  "envelope.orderNumber": "令号（命令格式），印为“第N号”，连续编号 / order number, printed 第N号",
+  "envelope.issueNumber": "期号（纪要格式），印为“第N期” / issue number of minutes, printed 第N期",
+  "envelope.signers": "签发人：上报的公文标注（与发文字号同行居右）；命令格式写 {name, title} 印签发人职务和签名章 / signers",
+  "envelope.signers[]": "签发人姓名，或 {name: 姓名, title: 职务} / a signer's name, or name and title",
+  "envelope.attachments[].title": "附件名称（不加标点），可分行列出 / attachment title, or its lines",
+  "envelope.attachments[].type": "附件：另页编排并列入附件说明；印发件：随文印发，不加“附件”标识 / attachment or enclosed document",
+  "envelope.attachments[].paragraphs": "附件正文段落 / the attachment's paragraphs",
+  "envelope.attachments[].body": "附件正文：Markdown 或块列表（同 body） / the attachment's text: Markdown or blocks",
+  "envelope.attendance": "纪要的出席、请假、列席人员 / attendance of minutes",
+  "envelope.attendance.present": "出席 / present",
+  "envelope.attendance.absent": "请假 / absent with leave",
+  "envelope.attendance.observers": "列席 / attending without a vote",
+};
