@@ -20,9 +20,14 @@ export interface RenderCommandOptions {
 
 const PLACEMENT_TEXT = {
   "same-page": "版记在末页底部 / colophon at the foot of the last page",
-  "next-page": "版记另起一页（偶数页）/ colophon on the next (even) page",
+  "next-page": "版记另起一页 / colophon on the next page",
   "blank-then-page": "空白页后排版记（两页不编页码）/ blank page, then the colophon page (both unnumbered)",
 } as const;
+
+function placementText(result: RenderResult): string {
+  if (!result.document.frame.colophon) return "无版记 / no colophon";
+  return PLACEMENT_TEXT[result.plan.placement];
+}
 
 /** `gongwen render [data...]`: one file as before, or a batch (several files, or folders). */
 export async function renderCommand(data: string | readonly string[] | undefined, options: RenderCommandOptions): Promise<number> {
@@ -98,13 +103,15 @@ function report(target: string, pdf: string | undefined, result: RenderResult, v
   if (verification?.finding) {
     const { finding } = verification;
     const seconds = verification.conversionMs.reduce((a, b) => a + b, 0) / 1000;
-    text += `  共 ${finding.pages} 页；${PLACEMENT_TEXT[plan.placement]}\n`;
+    text += `  共 ${finding.pages} 页；${placementText(result)}\n`;
     text += verification.verified
-      ? `  已经排版核验（LibreOffice，${verification.passes} 遍，${seconds.toFixed(1)} 秒）：版记位于第 ${finding.printLine?.page} 页（偶数页）底部 / verified on a real layout in ${verification.passes} pass(es)\n`
+      ? `  已经排版核验（LibreOffice，${verification.passes} 遍，${seconds.toFixed(1)} 秒）：版记位于第 ${finding.printLine?.page} 页底部 / verified on a real layout in ${verification.passes} pass(es)\n`
       : `  排版核验未通过 / layout check failed: ${verification.reason}\n`;
+  } else if (verification?.verified) {
+    text += `  共 ${verification.layout?.pages ?? plan.totalPages} 页；${placementText(result)}；已经排版核验（LibreOffice）/ verified on a real layout\n`;
   } else {
-    text += `  约 ${plan.totalPages} 页（按版心网格估算）；${PLACEMENT_TEXT[plan.placement]}\n`;
-    text += "  版记位置按估算放置，未经排版核验（加 --pdf 核验）/ colophon placed by estimate, not verified (use --pdf)\n";
+    text += `  约 ${plan.totalPages} 页（按版心网格估算）；${placementText(result)}\n`;
+    if (result.document.frame.colophon) text += "  版记位置按估算放置，未经排版核验（加 --pdf 核验）/ colophon placed by estimate, not verified (use --pdf)\n";
   }
   process.stdout.write(text);
 }

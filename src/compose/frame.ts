@@ -22,8 +22,10 @@ export function issuerNames(envelope: Envelope): string[] {
   return envelope.issuers.map((issuer) => issuer.name);
 }
 
-export function titleText(envelope: Envelope): string {
-  return typeof envelope.title === "string" ? envelope.title : envelope.title.join("");
+/** The title as one line; a document without one (a 令) is named by its mark and number. */
+export function titleText(envelope: Envelope, frame?: Pick<Frame, "mark" | "docNumber">): string {
+  if (envelope.title !== undefined) return typeof envelope.title === "string" ? envelope.title : envelope.title.join("");
+  return frame ? `${frame.mark.names.join("")}${frame.mark.suffix}${frame.docNumber ?? ""}` : "";
 }
 
 const signers = (envelope: Envelope): Signer[] =>
@@ -122,7 +124,7 @@ export function frameOf(envelope: Envelope, format: FormatId, docType?: string):
     mark: mark(envelope, format, docType),
     ...(docNumber !== undefined ? { docNumber } : {}),
     ...(format === "file" && documentSigners.length > 0 ? { signers: documentSigners } : {}),
-    title: envelope.title,
+    ...(envelope.title !== undefined ? { title: envelope.title } : {}),
     ...(envelope.addressees ? { addressees: `${envelope.addressees.join("，")}：` } : {}),
     ...(attached.length > 0
       ? { attachmentNote: attached.map((attachment, index) => `${attached.length > 1 ? `${index + 1}.` : ""}${attachmentTitleText(attachment.title)}`) }
@@ -164,11 +166,11 @@ export function sealImagePaths(envelope: Envelope): string[] {
   return "image" in seal ? [seal.image] : [...seal.images];
 }
 
-export function metaOf(envelope: Envelope, kind: string, docType: string | undefined): DocumentMeta {
+export function metaOf(envelope: Envelope, kind: string, docType: string | undefined, frame?: Pick<Frame, "mark" | "docNumber">): DocumentMeta {
   return {
     kind,
     ...(docType ? { docType } : {}),
-    title: titleText(envelope),
+    title: titleText(envelope, frame),
     issuers: issuerNames(envelope),
     docNumber: envelope.docNumber !== undefined ? formatDocNumber(envelope.docNumber) : "",
     signedOn: envelope.signedOn,

@@ -18,7 +18,7 @@ const KIND_ZH: Record<TitleProblem["kind"], string> = {
 };
 
 export function titleWarnings(envelope: Envelope, file?: string, locate?: LoadedDocument["locate"]): Diagnostic[] {
-  if (typeof envelope.title === "string") return [];
+  if (envelope.title === undefined || typeof envelope.title === "string") return [];
   return validateTitleLines(envelope.title, { trackingPt: 0 }).map((problem) => {
     const path = problem.kind === "shape" ? ["envelope", "title"] : ["envelope", "title", problem.line];
     return diagnostic({

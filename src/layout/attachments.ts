@@ -25,5 +25,14 @@ export function attachmentPages(context: BodyContext, attachment: Attachment): F
         }),
       ]
     : [gridParagraph({ style: ELEMENT_STYLES.attachment.id, pageBreakBefore: true, alignment: "center", runs: titleRuns })];
-  return [...head, ...(attachment.body.length > 0 ? [emptyLine()] : []), ...layOutBody(context, attachment.body)];
+  const body = layOutBody(context, attachment.body);
+  const first = body[0];
+  // An attachment that opens with a wide table stands on the table's landscape pages from its label on.
+  if (first && first.kind === "landscape") {
+    // The landscape section starts the page already; a page break too would leave a blank page in Word.
+    const [label, ...rest] = head;
+    const opening = label ? [{ ...label, pageBreakBefore: false }, ...rest] : rest;
+    return [{ kind: "landscape", blocks: [...opening, emptyLine(), ...first.blocks] }, ...body.slice(1)];
+  }
+  return [...head, ...(attachment.body.length > 0 ? [emptyLine()] : []), ...body];
 }

@@ -101,10 +101,11 @@ const positiveSerial = (zh: string, en: string) =>
   z.number().int().min(1, rule(`${zh}应为正整数`, `${en} must be a positive integer`, "serial")).max(999_999, rule(`${zh}过大`, `${en} is too large`, "serial"));
 
 const addressees = nonEmptyList(inlineText, "主送机关", "addressees");
+const title = z.union([inlineText, nonEmptyList(inlineText, "标题各行", "title lines")]);
 
 /**
- * The envelope with nothing required beyond what every 公文 has (发文机关, 标题, 成文日期): the general
- * kind's. A kind that requires more extends it (keys keep their places).
+ * The envelope with nothing required beyond what every 公文 has (发文机关, 成文日期; 标题 but in the
+ * 命令 format, whose kind checks it): the general kind's. A kind that requires more extends it (keys keep their places).
  */
 export const openEnvelope = z.strictObject({
   /** 发文机关（联合行文时主办机关在前） */
@@ -127,8 +128,8 @@ export const openEnvelope = z.strictObject({
     .optional(),
   secrecy: secrecy.optional(),
   urgency: z.enum(URGENCY_LEVELS).optional(),
-  /** 标题：一个字符串（自动按词意回行），或分行列出（按所写回行） */
-  title: z.union([inlineText, nonEmptyList(inlineText, "标题各行", "title lines")]),
+  /** 标题：一个字符串（自动按词意回行），或分行列出（按所写回行）；命令格式可以没有 */
+  title: title.optional(),
   /** 主送机关，按顺序以逗号连接，末尾自动加全角冒号 */
   addressees: addressees.optional(),
   /** 发文机关署名；省略时用发文机关名称 */
@@ -146,7 +147,7 @@ export const openEnvelope = z.strictObject({
 });
 
 /** The envelope of the assessment circular: 文号, 主送 and 版记 required, as in every file so far. */
-export const envelope = openEnvelope.extend({ docNumber, addressees, colophon });
+export const envelope = openEnvelope.extend({ docNumber, title, addressees, colophon });
 
 export type EnvelopeInput = z.input<typeof openEnvelope>;
 /** Any kind's envelope, read through its most open form. */

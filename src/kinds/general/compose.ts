@@ -8,10 +8,11 @@ import { defaultFormat } from "./rules.js";
 export function composeGeneral(document: GeneralDocument): GongwenDocument {
   const format = document.format ?? defaultFormat(document.docType);
   const { envelope } = document;
+  const frame = frameOf(envelope, format, document.docType);
   return {
-    meta: metaOf(envelope, document.kind, document.docType),
+    meta: metaOf(envelope, document.kind, document.docType, frame),
     format,
-    frame: frameOf(envelope, format, document.docType),
+    frame,
     body: bodyNodes(document.body, ["body"]).nodes,
     attachments: attachmentsOf(envelope, (attachment, index) =>
       attachment.body !== undefined ? bodyNodes(attachment.body, ["envelope", "attachments", index, "body"]).nodes : paragraphNodes(attachment.paragraphs),

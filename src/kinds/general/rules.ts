@@ -29,6 +29,9 @@ export function generalCrossRules(data: unknown): CrossRuleProblem[] {
     }
   }
   const format = (at(data, ["format"]) as FormatId | undefined) ?? defaultFormat(typeof docType === "string" ? docType : undefined);
+  if (at(data, ["envelope", "title"]) === undefined && format !== "order") {
+    problems.push({ path: ["envelope", "title"], zh: "缺少标题（只有命令格式可以不写）", en: "the title is missing (only the 命令 format may go without)", rule: "required", severity: "error" });
+  }
   const addressees = at(data, ["envelope", "addressees"]);
   if (docType === "请示") {
     if (Array.isArray(addressees) && addressees.length > 1) {

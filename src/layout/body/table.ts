@@ -49,8 +49,9 @@ function columnBounds(node: BodyNodeOf<"table">, sizePt: number): { min: number[
 }
 
 /**
- * Column widths in twips summing to `widthTwips`: the data's relative widths, or content-sized the way
- * browsers size automatic tables (natural widths when they fit, else shares between least and natural).
+ * Column widths in twips summing to `widthTwips`: the data's relative widths, or sized to the content —
+ * every column its natural width when they fit (then widened alike); otherwise the widest columns are
+ * narrowed first, down to a common width, so short columns (序号, 等次, dates) never wrap.
  */
 export function columnWidths(node: BodyNodeOf<"table">, widthTwips: number): number[] {
   const given = node.columns.map((column) => column.width);
@@ -61,7 +62,18 @@ export function columnWidths(node: BodyNodeOf<"table">, widthTwips: number): num
     const sumMin = min.reduce((a, b) => a + b, 0);
     const sumMax = max.reduce((a, b) => a + b, 0);
     if (sumMax <= widthTwips || sumMin >= widthTwips) raw = sumMax <= widthTwips ? max : min;
-    else raw = min.map((least, i) => least + ((max[i]! - least) * (widthTwips - sumMin)) / (sumMax - sumMin));
+    else {
+      // The cap at which the columns, each between its least and natural width, fill the table.
+      const at = (cap: number) => min.reduce((sum, least, i) => sum + Math.max(least, Math.min(max[i]!, cap)), 0);
+      let low = 0;
+      let high = Math.max(...max);
+      for (let step = 0; step < 40; step++) {
+        const middle = (low + high) / 2;
+        if (at(middle) > widthTwips) high = middle;
+        else low = middle;
+      }
+      raw = min.map((least, i) => Math.max(least, Math.min(max[i]!, low)));
+    }
   }
   const total = raw.reduce((a, b) => a + b, 0);
   const widths = raw.map((width) => Math.floor((width / total) * widthTwips));

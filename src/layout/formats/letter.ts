@@ -1,9 +1,9 @@
 import { ELEMENT_STYLES } from "../element-styles.js";
 import { IDEOGRAPH_INK_HEIGHT_EM, GRID, LETTER, MARGIN, TYPE_AREA } from "../gbt9704.js";
-import { markSize, IDEOGRAPH_TOP_INSET_EM } from "../masthead.js";
+import { markSize } from "../masthead.js";
 import { gridParagraph, gridSpacing, RED, run, type RenderContext } from "../primitives.js";
 import { TAB, type BlockSpec, type BorderLine, type ParagraphSpec } from "../spec.js";
-import { pointsToTwips } from "../units.js";
+import { mmToTwips, pointsToTwips } from "../units.js";
 import type { Frame } from "../../document/frame.js";
 import type { FormatProfile } from "./format.js";
 import { titleAndAddressees } from "./head-parts.js";
@@ -35,14 +35,16 @@ function ruleParagraph(lineTwips: number, bottom: BorderLine): ParagraphSpec {
   };
 }
 
-/** The 标志 in a frame: its line exactly its size, so the frame stays (nearly) above the 版心. */
+/**
+ * The 标志 in a frame whose top is the mark's top edge: its line exactly its size (measured: the ink
+ * then starts 0.4 mm above the frame on the preview face), so the frame stays (nearly) above the 版心.
+ */
 function markFrame(frame: Frame, context: RenderContext): { spec: ParagraphSpec; inkBottomFromPageTwips: number; bottomFromPageTwips: number } {
   // The host organ's mark alone, without 文件 (§10.1).
   const text = frame.mark.names[0] ?? "";
   const size = markSize(text, TYPE_AREA.widthTwips, LETTER.markSizesPt);
   const lineTwips = pointsToTwips(size.sizePt);
-  const inset = pointsToTwips(size.sizePt * IDEOGRAPH_TOP_INSET_EM);
-  const y = LETTER.markTopFromPageTwips - inset;
+  const y = LETTER.markTopFromPageTwips;
   return {
     spec: {
       kind: "paragraph",
@@ -58,8 +60,8 @@ function markFrame(frame: Frame, context: RenderContext): { spec: ParagraphSpec;
   };
 }
 
-/** A 3号 line's glyph top below the line's top, with exact 579-twip lines (the em box centred). */
-const GLYPH_TOP_IN_LINE_TWIPS = Math.round((GRID.linePitchTwips - 320) / 2 + 320 * IDEOGRAPH_TOP_INSET_EM);
+/** A 3号 line's ink top below the line's top, with exact 579-twip lines: 3.4 mm, measured on the body face. */
+const GLYPH_TOP_IN_LINE_TWIPS = mmToTwips(3.43);
 
 export const letterFormat: FormatProfile = {
   id: "letter",
