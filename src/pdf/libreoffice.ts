@@ -9,11 +9,13 @@ import { tmpdir } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { GongwenError, diagnostic, type Diagnostic } from "../errors.js";
+import { fileNameKey } from "../output/file-name.js";
 import { previewReplacements, type FontReplacement } from "../platform/fonts/font-report.js";
 import { currentHost, type Host } from "../platform/host.js";
 import { libreOfficeHint, sandboxHint } from "../platform/install-hints.js";
+import { missingSofficeDiagnostic } from "../platform/soffice-diagnostic.js";
 import { killTree, treeSpawnOptions } from "../platform/process-tree.js";
-import { locateSoffice, SOFFICE_ENV, type SofficeSearch } from "../platform/soffice-locate.js";
+import { locateSoffice, type SofficeSearch } from "../platform/soffice-locate.js";
 import { writeFontReplacements } from "./font-replacements.js";
 import { pdfInfo } from "./poppler.js";
 
@@ -54,26 +56,6 @@ export function findSoffice(host: Host = currentHost()): string | undefined {
 
 export function isLibreOfficeAvailable(host: Host = currentHost()): boolean {
   return findSoffice(host) !== undefined;
-}
-
-/** Why there is no soffice to run, and how to get one, in this platform's words. */
-export function missingSofficeDiagnostic(search: SofficeSearch, host: Host): Diagnostic {
-  const hint = libreOfficeHint(host.platform);
-  if (search.rejected) {
-    const { path, source } = search.rejected;
-    const named = source === "option" ? "--soffice" : `环境变量 ${SOFFICE_ENV}`;
-    const namedEn = source === "option" ? "--soffice" : SOFFICE_ENV;
-    return diagnostic({
-      zh: `${named} 指定的 ${path} 不存在或不是可运行的程序，无法生成 PDF。${hint.zh}`,
-      en: `${namedEn} names ${path}, which does not exist or is not a program; cannot make a PDF; ${hint.en}`,
-      rule: "libreoffice-missing",
-    });
-  }
-  return diagnostic({
-    zh: `未找到 LibreOffice（soffice），无法生成 PDF。${hint.zh}`,
-    en: `LibreOffice (soffice) not found, cannot make a PDF; ${hint.en}`,
-    rule: "libreoffice-missing",
-  });
 }
 
 function missingSoffice(search: SofficeSearch, host: Host): GongwenError {
@@ -121,14 +103,16 @@ export async function convertToPdf(
   for (const input of absoluteInputs) {
     if (!existsSync(input)) problems.push(conversionFailed(input, "输入文件不存在", "input file does not exist"));
   }
-  outputs.forEach((output, index) => {
-    if (outputs.indexOf(output) !== index) {
+  // Compared as Windows and macOS folders compare names: A.pdf and a.pdf are one file there.
+  const outputKeys = outputs.map(fileNameKey);
+  outputKeys.forEach((key, index) => {
+    if (outputKeys.indexOf(key) !== index) {
       const input = absoluteInputs[index] ?? "";
       problems.push(
         conversionFailed(
           input,
-          "与同批另一文件同名，PDF 会互相覆盖",
-          "has the same name as another file in the batch; the PDFs would overwrite each other",
+          "与同批另一文件同名（Windows、macOS 不分大小写），PDF 会互相覆盖",
+          "has the same name as another file in the batch (Windows and macOS ignore case); the PDFs would overwrite each other",
         ),
       );
     }

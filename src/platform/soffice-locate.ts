@@ -105,9 +105,8 @@ function linuxPlaces(host: Host): string[] {
   const opt = atRoot(host, "opt");
   return unique([
     // The Document Foundation's own .deb/.rpm packages install to /opt/libreoffice<version>/ with no link on PATH.
+    // (Distribution packages link soffice into /usr/bin, which PATH covers.)
     ...matching(opt, /^libreoffice/u).map((folder) => join(opt, folder, "program", "soffice")),
-    atRoot(host, "usr", "lib", "libreoffice", "program", "soffice"),
-    atRoot(host, "usr", "lib64", "libreoffice", "program", "soffice"),
     atRoot(host, "snap", "bin", "libreoffice"),
     atRoot(host, "var", "lib", "flatpak", "exports", "bin", "org.libreoffice.LibreOffice"),
     join(host.homedir, ".local", "share", "flatpak", "exports", "bin", "org.libreoffice.LibreOffice"),
