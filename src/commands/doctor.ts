@@ -88,7 +88,7 @@ export function formatReport(report: DoctorReport): string {
   const { fonts } = report;
   lines.push(
     fonts.method === "fontconfig"
-      ? `字体 / fonts（fontconfig；预览与 PDF 按 ${fonts.places.join(", ") || "系统配置 / the system's configuration"} 代替未安装的字体 / previews and PDFs stand in by it）`
+      ? `字体 / fonts（fontconfig；预览与 PDF 经 FONTCONFIG_FILE=${fonts.places.join(", ") || "—"} 代替未安装的字体 / previews and PDFs get stand-ins through it）`
       : `字体 / fonts（读取字体文件夹 / read from the font folders: ${fonts.places.join(", ")}）`,
   );
   for (const face of fonts.faces) lines.push(...formatFace(face));
