@@ -32,15 +32,30 @@ export const SOFFICE_ENV = "GONGWEN_SOFFICE";
 export function locateSoffice(host: Host, explicit?: string): SofficeSearch {
   const named = explicit ? { path: explicit, source: "option" as const } : envSoffice(host);
   if (named) {
-    return isProgram(named.path, host)
-      ? { found: { ...named, sandbox: sandboxOf(host, named.path) }, tried: [named.path] }
-      : { rejected: named, tried: [named.path] };
+    const path = namedProgram(host, named.path);
+    return path ? { found: { path, source: named.source, sandbox: sandboxOf(host, path) }, tried: [named.path] } : { rejected: named, tried: [named.path] };
   }
   const onPath = findOnPath(host, PATH_NAMES[host.platform]);
   if (onPath) return { found: { path: onPath, source: "path", sandbox: sandboxOf(host, onPath) }, tried: [] };
   const tried = standardPlaces(host);
   const path = tried.find((candidate) => isProgram(candidate, host));
   return { found: path === undefined ? undefined : { path, source: "standard", sandbox: sandboxOf(host, path) }, tried: ["PATH", ...tried] };
+}
+
+/**
+ * What a user may mean by a path to LibreOffice: the program, the program without `.exe`, the install
+ * folder (`D:\LibreOffice`) or its `program` folder, or the macOS app bundle.
+ */
+function namedProgram(host: Host, path: string): string | undefined {
+  const exe = host.platform === "win32" ? "soffice.exe" : "soffice";
+  const candidates = [
+    path,
+    ...(host.platform === "win32" ? [`${path}.exe`] : []),
+    join(path, "program", exe),
+    join(path, exe),
+    ...(host.platform === "darwin" ? [join(path, "Contents", "MacOS", "soffice")] : []),
+  ];
+  return candidates.find((candidate) => isProgram(candidate, host));
 }
 
 function envSoffice(host: Host): { path: string; source: "env" } | undefined {

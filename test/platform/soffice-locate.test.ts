@@ -44,6 +44,14 @@ describe("LibreOffice on Windows (registry-free)", () => {
     expect(locateSoffice(pc.host, explicit).found).toMatchObject({ path: explicit, source: "option" });
   });
 
+  it("takes the install folder, or the program without .exe, for the program", () => {
+    const pc = fakeMachine("win32", WINDOWS_ENV);
+    const soffice = pc.file("D/LibreOffice/program/soffice.exe");
+    for (const named of [pc.at("D", "LibreOffice"), pc.at("D", "LibreOffice", "program"), pc.at("D", "LibreOffice", "program", "soffice")]) {
+      expect(locateSoffice(pc.host, named).found?.path, named).toBe(soffice);
+    }
+  });
+
   it("reports a wrong --soffice instead of quietly running another LibreOffice", () => {
     const pc = fakeMachine("win32", WINDOWS_ENV);
     pc.file("Program Files/LibreOffice/program/soffice.exe");
@@ -79,6 +87,12 @@ describe("LibreOffice on macOS", () => {
     expect(locateSoffice(mac.host).found).toMatchObject({ path: user, source: "standard" });
     const system = mac.file("Applications/LibreOffice.app/Contents/MacOS/soffice", "", { program: true });
     expect(locateSoffice(mac.host).found?.path).toBe(system);
+  });
+
+  it("takes the app bundle for the program", () => {
+    const mac = fakeMachine("darwin");
+    const soffice = mac.file("Volumes/Tools/LibreOffice.app/Contents/MacOS/soffice", "", { program: true });
+    expect(locateSoffice(mac.host, mac.at("Volumes", "Tools", "LibreOffice.app")).found?.path).toBe(soffice);
   });
 
   it("does not take a file that is not executable for the program", () => {
