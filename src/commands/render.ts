@@ -44,7 +44,7 @@ async function noticeMissingFonts(fonts: string | undefined): Promise<void> {
       import("../platform/fonts/font-cache.js"),
       import("../platform/host.js"),
     ]);
-    const notice = missingFontNotice(currentHost(), FONT_PROFILES[fonts !== undefined && isFontProfileName(fonts) ? fonts : "default"]);
+    const notice = await missingFontNotice(currentHost(), FONT_PROFILES[fonts !== undefined && isFontProfileName(fonts) ? fonts : "default"]);
     if (notice) printDiagnostics([notice]);
   } catch {
     // a notice, not a result

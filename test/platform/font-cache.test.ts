@@ -2,7 +2,8 @@ import { existsSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FONT_PROFILES } from "../../src/layout/fonts.js";
-import { cacheDir, installedFonts, missingFontNotice } from "../../src/platform/fonts/font-cache.js";
+import { cacheDir, missingFontNotice } from "../../src/platform/fonts/font-cache.js";
+import { installedFonts } from "../../src/platform/fonts/installed-fonts.js";
 import { gongwen } from "../helpers/cli.js";
 import { tempDir } from "../helpers/data.js";
 import { ttc, ttf, WINDOWS_CHINESE_FONTS } from "./fake-fonts.js";
@@ -24,33 +25,33 @@ describe("cache folder per platform", () => {
 });
 
 describe("render's notice of missing faces", () => {
-  it("is given once, and again only after the fonts changed and faces are still missing", () => {
+  it("is given once, and again only after the fonts changed and faces are still missing", async () => {
     const mac = fakeMachine("darwin");
     mac.file("System/Library/Fonts/Supplemental/Songti.ttc", ttc({ en: "Songti SC", zh: "宋体-简" }));
     mac.file("System/Library/Fonts/Supplemental/Times New Roman.ttf", ttf({ en: "Times New Roman" }));
-    const first = missingFontNotice(mac.host, FONT_PROFILES.default);
+    const first = await missingFontNotice(mac.host, FONT_PROFILES.default);
     expect(first?.severity).toBe("warning");
     expect(first?.rule).toBe("font-missing");
     expect(first?.zh).toContain("方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312、宋体");
     expect(first?.en).toContain("shown once");
-    expect(missingFontNotice(mac.host, FONT_PROFILES.default)).toBeUndefined();
+    expect(await missingFontNotice(mac.host, FONT_PROFILES.default)).toBeUndefined();
     // The other profile has not been told yet.
-    expect(missingFontNotice(mac.host, FONT_PROFILES.gbk)?.zh).toContain("方正仿宋_GBK");
+    expect((await missingFontNotice(mac.host, FONT_PROFILES.gbk))?.zh).toContain("方正仿宋_GBK");
 
     mac.file("Library/Fonts/simhei.ttf", WINDOWS_CHINESE_FONTS["simhei.ttf"]);
     touch(mac.at("Library/Fonts"), 10);
-    const again = missingFontNotice(mac.host, FONT_PROFILES.default);
+    const again = await missingFontNotice(mac.host, FONT_PROFILES.default);
     expect(again?.zh).toContain("方正小标宋简体、仿宋_GB2312、楷体_GB2312、宋体");
     expect(again?.zh).not.toContain("黑体");
   });
 
-  it("says nothing when every face is installed", () => {
+  it("says nothing when every face is installed", async () => {
     const pc = fakeMachine("win32", WINDOWS_ENV);
     for (const [name, bytes] of Object.entries(WINDOWS_CHINESE_FONTS)) pc.file(`Windows/Fonts/${name}`, bytes);
     pc.file("Windows/Fonts/FZXBSJW.TTF", ttf({ en: "FZXiaoBiaoSong-B05S", zh: "方正小标宋简体" }));
     pc.file("Windows/Fonts/SIMFANG_GB2312.TTF", ttf({ en: "FangSong_GB2312", zh: "仿宋_GB2312" }));
     pc.file("Windows/Fonts/SIMKAI_GB2312.TTF", ttf({ en: "KaiTi_GB2312", zh: "楷体_GB2312" }));
-    expect(missingFontNotice(pc.host, FONT_PROFILES.default)).toBeUndefined();
+    expect(await missingFontNotice(pc.host, FONT_PROFILES.default)).toBeUndefined();
     expect(existsSync(join(cacheDir(pc.host), "font-notice.json"))).toBe(true);
   });
 
@@ -66,14 +67,14 @@ describe("render's notice of missing faces", () => {
     expect(installedFonts(pc.host).find("仿宋")?.file).toBe(file);
   });
 
-  it("costs a few stat calls and one small read once it has been told", () => {
+  it("costs a few stat calls and one small read once it has been told", async () => {
     const pc = fakeMachine("win32", WINDOWS_ENV);
     for (const [name, bytes] of Object.entries(WINDOWS_CHINESE_FONTS)) pc.file(`Windows/Fonts/${name}`, bytes);
-    missingFontNotice(pc.host, FONT_PROFILES.default);
+    await missingFontNotice(pc.host, FONT_PROFILES.default);
     const times: number[] = [];
     for (let i = 0; i < 200; i++) {
       const started = performance.now();
-      expect(missingFontNotice(pc.host, FONT_PROFILES.default)).toBeUndefined();
+      expect(await missingFontNotice(pc.host, FONT_PROFILES.default)).toBeUndefined();
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);

@@ -11,10 +11,10 @@ import type { FontProfile } from "../../layout/fonts.js";
 import { writeFileAtomicSync } from "../../output/atomic-write.js";
 import { atRoot, envValue, type Host } from "../host.js";
 import { profileFaces } from "./faces.js";
-import { fontconfigInventory } from "./fontconfig.js";
-import { fontFolders, scanFontFolders, type FontInventory, type NameCache } from "./inventory.js";
+import { fontFolders } from "./font-folders.js";
+import type { FontInventory } from "./inventory.js";
 
-const VERSION = 1;
+export const CACHE_VERSION = 1;
 
 interface NoticeState {
   readonly version: number;
@@ -56,7 +56,7 @@ export function fontFingerprint(host: Host): string {
     .join("\n");
 }
 
-function readJson<T>(file: string): T | undefined {
+export function readJson<T>(file: string): T | undefined {
   try {
     return JSON.parse(readFileSync(file, "utf8")) as T;
   } catch {
@@ -65,7 +65,7 @@ function readJson<T>(file: string): T | undefined {
 }
 
 /** Best effort: a read-only home folder only means the check runs again next time. */
-function writeJson(file: string, value: unknown): void {
+export function writeJson(file: string, value: unknown): void {
   try {
     writeFileAtomicSync(file, `${JSON.stringify(value)}\n`);
   } catch {
@@ -74,35 +74,21 @@ function writeJson(file: string, value: unknown): void {
 }
 
 /**
- * The installed families, by fontconfig on Linux and the font folders elsewhere; the folders' per-file
- * name cache makes a rescan read only new files.
- */
-export function installedFonts(host: Host): FontInventory {
-  if (host.platform === "linux") {
-    const viaFontconfig = fontconfigInventory(host);
-    if (viaFontconfig) return viaFontconfig;
-  }
-  const namesFile = join(cacheDir(host), "font-names.json");
-  const cached = readJson<{ version: number; names: NameCache }>(namesFile);
-  const scanned = scanFontFolders(fontFolders(host), cached?.version === VERSION ? cached.names : {});
-  writeJson(namesFile, { version: VERSION, names: scanned.cache });
-  return scanned.inventory;
-}
-
-/**
  * The notice for `profile` if it is due: faces missing and not yet told for this state of the font
- * folders. Cheap when nothing changed: a few stat calls and one small file read.
+ * folders. Cheap when nothing changed: a few stat calls and one small file read; the scanning code
+ * (and node:child_process, some milliseconds to load) is loaded only when the fonts changed.
  */
-export function missingFontNotice(host: Host, profile: FontProfile): Diagnostic | undefined {
+export async function missingFontNotice(host: Host, profile: FontProfile): Promise<Diagnostic | undefined> {
   const file = join(cacheDir(host), "font-notice.json");
   const fingerprint = fontFingerprint(host);
   const state = readJson<NoticeState>(file);
-  const current = state?.version === VERSION && state.fingerprint === fingerprint ? state : undefined;
+  const current = state?.version === CACHE_VERSION && state.fingerprint === fingerprint ? state : undefined;
   if (current?.profiles[profile.name]) return undefined;
 
+  const { installedFonts } = await import("./installed-fonts.js");
   const missing = missingFaces(installedFonts(host), profile);
   writeJson(file, {
-    version: VERSION,
+    version: CACHE_VERSION,
     fingerprint,
     profiles: { ...current?.profiles, [profile.name]: { missing } },
   } satisfies NoticeState);

@@ -7,9 +7,10 @@ import type { FontProfile } from "../../layout/fonts.js";
 import type { Host } from "../host.js";
 import type { Bilingual } from "../install-hints.js";
 import { allProfileFaces, faceSource, profileFaces, standIns, type FaceRole, type ProfileFace } from "./faces.js";
-import { installedFonts } from "./font-cache.js";
+import { fontFolders } from "./font-folders.js";
 import { fontconfigInventory, fontconfigMatch, type MatchedFace } from "./fontconfig.js";
-import { fontFolders, type FontInventory } from "./inventory.js";
+import { installedFonts } from "./installed-fonts.js";
+import type { FontInventory } from "./inventory.js";
 
 /**
  * installed: the named face itself is here (Word, WPS and LibreOffice use it);

@@ -4,7 +4,6 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import { atRoot, envValue, type Host } from "../host.js";
 import { fontFamilyNames } from "./sfnt-names.js";
 
 export interface InstalledFace {
@@ -32,26 +31,6 @@ export class FontInventory {
 
   get size(): number {
     return this.faces.size;
-  }
-}
-
-/**
- * Where fonts are installed. Windows: the system folder and, since Windows 10 1809, the per-user one
- * (fonts installed without administrator rights). macOS: the system, local and user folders.
- */
-export function fontFolders(host: Host): string[] {
-  switch (host.platform) {
-    case "win32": {
-      const windows = envValue(host, "WINDIR") ?? envValue(host, "SystemRoot") ?? `${envValue(host, "SystemDrive") ?? "C:"}\\Windows`;
-      const local = envValue(host, "LOCALAPPDATA");
-      return [join(windows, "Fonts"), ...(local ? [join(local, "Microsoft", "Windows", "Fonts")] : [])];
-    }
-    case "darwin":
-      return [atRoot(host, "System", "Library", "Fonts"), atRoot(host, "Library", "Fonts"), join(host.homedir, "Library", "Fonts")];
-    default: {
-      const data = envValue(host, "XDG_DATA_HOME") ?? join(host.homedir, ".local", "share");
-      return [...new Set([atRoot(host, "usr", "share", "fonts"), atRoot(host, "usr", "local", "share", "fonts"), join(data, "fonts"), join(host.homedir, ".fonts")])];
-    }
   }
 }
 
