@@ -189,8 +189,18 @@ async function stageInputs(profile: string, inputs: readonly string[]) {
   return { inputs: staged, outDir, outputs: staged.map((file) => join(outDir, `${basename(file, extname(file))}.pdf`)) };
 }
 
+/** Moved out; copied where the output folder is on another drive than the temp folder (EXDEV). */
 async function unstageOutputs(staged: readonly string[], outputs: readonly string[]): Promise<void> {
-  await Promise.all(staged.map((file, index) => (existsSync(file) ? rename(file, outputs[index] ?? "") : undefined)));
+  await Promise.all(
+    staged.map(async (file, index) => {
+      const output = outputs[index] ?? "";
+      if (!existsSync(file)) return;
+      await rename(file, output).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== "EXDEV") throw error;
+        await copyFile(file, output);
+      });
+    }),
+  );
 }
 
 /** 0 for a broken PDF; a missing pdfinfo is still reported as such. */
