@@ -24,6 +24,13 @@ describe("names that are one file on Windows and macOS", () => {
     expect(fileNameKey("Cafe\u0301.docx")).toBe(fileNameKey("Café.docx"));
     expect(fileNameKey("青政务〔2022〕3号.docx")).not.toBe(fileNameKey("青政务〔2022〕4号.docx"));
   });
+
+  it("keep a redline from overwriting a compared draft whose name differs only in case", () => {
+    const draft = writeTemp(readFileSync(SAMPLE, "utf8"), "Draft.yaml");
+    const result = gongwen(["diff", draft, draft, "--redline", draft.replace("Draft.yaml", "draft.yaml")]);
+    expect(result.status).toBe(64);
+    expect(result.stderr).toContain("修订稿不能覆盖被比较的文件");
+  });
 });
 
 describe("a name inside an output folder given with a drive letter and backslashes", () => {
