@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { printDiagnostics } from "../cli.js";
 import { diagnostic, GongwenError } from "../errors.js";
+import { FONT_PROFILES, isFontProfileName } from "../layout/fonts.js";
 import { writeFileAtomicSync } from "../output/atomic-write.js";
 import { currentHost } from "../platform/host.js";
 import { missingSofficeDiagnostic } from "../platform/soffice-diagnostic.js";
@@ -39,11 +40,7 @@ export async function renderCommand(data: string | readonly string[] | undefined
 /** Once per state of the machine's fonts (cached; see font-cache.ts), never failing a render. */
 async function noticeMissingFonts(fonts: string | undefined): Promise<void> {
   try {
-    const [{ FONT_PROFILES, isFontProfileName }, { missingFontNotice }, { currentHost }] = await Promise.all([
-      import("../layout/fonts.js"),
-      import("../platform/fonts/font-cache.js"),
-      import("../platform/host.js"),
-    ]);
+    const { missingFontNotice } = await import("../platform/fonts/font-cache.js");
     const notice = await missingFontNotice(currentHost(), FONT_PROFILES[fonts !== undefined && isFontProfileName(fonts) ? fonts : "default"]);
     if (notice) printDiagnostics([notice]);
   } catch {
