@@ -5,6 +5,7 @@ import { diagnostic, GongwenError } from "../errors.js";
 import { FONT_PROFILES, isFontProfileName } from "../layout/fonts.js";
 import { writeFileAtomicSync } from "../output/atomic-write.js";
 import { currentHost } from "../platform/host.js";
+import { longPathWarning } from "../platform/long-paths.js";
 import { missingSofficeDiagnostic } from "../platform/soffice-diagnostic.js";
 import { locateSoffice } from "../platform/soffice-locate.js";
 import type { RenderResult } from "../pipeline.js";
@@ -80,6 +81,8 @@ async function renderOne(data: string | undefined, options: RenderCommandOptions
   const target = outputTarget(options.output, result.suggestedFileName);
   // Synchronous: this process has nothing else to do meanwhile (see writeFileAtomicSync).
   writeFileAtomicSync(target, result.bytes);
+  const longPath = longPathWarning(currentHost(), target);
+  if (longPath) printDiagnostics([longPath]);
   const pdf = verified?.pdf ? `${target.replace(/\.docx$/i, "")}.pdf` : undefined;
   if (pdf && verified?.pdf) writeFileAtomicSync(pdf, verified.pdf);
   if (!options.quiet) report(target, pdf, result, verified?.verification);

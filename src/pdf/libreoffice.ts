@@ -13,6 +13,7 @@ import { fileNameKey } from "../output/file-name.js";
 import { previewReplacements, type FontReplacement } from "../platform/fonts/font-report.js";
 import { currentHost, type Host } from "../platform/host.js";
 import { libreOfficeHint, sandboxHint } from "../platform/install-hints.js";
+import { tooLongForWindows } from "../platform/long-paths.js";
 import { killTree, treeSpawnOptions } from "../platform/process-tree.js";
 import { missingSofficeDiagnostic } from "../platform/soffice-diagnostic.js";
 import { locateSoffice, type SofficeSearch } from "../platform/soffice-locate.js";
@@ -70,17 +71,6 @@ function unrunnableSoffice(path: string, code: string, host: Host): GongwenError
   );
 }
 
-/**
- * Windows programs (LibreOffice among them) fail on paths of MAX_PATH (260) characters or more, which a
- * deep output folder and a long 发文字号 reach: such runs convert copies under short names in the
- * profile folder and move the PDFs out.
- */
-const WINDOWS_MAX_PATH = 259;
-
-export function needsShortPaths(host: Host, paths: readonly string[]): boolean {
-  return host.platform === "win32" && paths.some((path) => path.length > WINDOWS_MAX_PATH);
-}
-
 function conversionFailed(file: string, zh: string, en: string): Diagnostic {
   return diagnostic({ file, zh, en, rule: "pdf-conversion-failed" });
 }
@@ -126,7 +116,8 @@ export async function convertToPdf(
   const profile = await mkdtemp(join(options.tempDir ?? tmpdir(), "gongwen-lo-"));
   try {
     writeFontReplacements(profile, options.fontReplacements ?? defaultReplacements(host));
-    const staged = needsShortPaths(host, [...absoluteInputs, ...outputs]) ? await stageInputs(profile, absoluteInputs) : undefined;
+    // LibreOffice on Windows cannot take paths of 260 characters or more: it gets copies under short names.
+    const staged = tooLongForWindows(host, [...absoluteInputs, ...outputs]) ? await stageInputs(profile, absoluteInputs) : undefined;
     const args = [
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
       "--headless",

@@ -2,9 +2,10 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { convertToPdf, findSoffice, needsShortPaths } from "../../src/pdf/libreoffice.js";
+import { convertToPdf, findSoffice } from "../../src/pdf/libreoffice.js";
 import { pdfFonts } from "../../src/pdf/poppler.js";
 import { currentHost, type Host } from "../../src/platform/host.js";
+import { longPathWarning, tooLongForWindows } from "../../src/platform/long-paths.js";
 import { killTree, taskkillCommand, treeSpawnOptions } from "../../src/platform/process-tree.js";
 import { gongwen } from "../helpers/cli.js";
 import { tempDir } from "../helpers/data.js";
@@ -36,11 +37,14 @@ describe("ending a process tree", () => {
 });
 
 describe("paths LibreOffice on Windows cannot take", () => {
-  it("are the ones of 260 characters or more, on Windows only", () => {
+  it("are the ones of 260 characters or more, on Windows only; render warns of them", () => {
     const long = `C:\\Users\\clerk\\Documents\\${"公文".repeat(120)}\\x.docx`;
-    expect(needsShortPaths(fakeMachine("win32").host, ["C:\\out\\a.docx", long])).toBe(true);
-    expect(needsShortPaths(fakeMachine("win32").host, ["C:\\out\\a.docx"])).toBe(false);
-    expect(needsShortPaths(fakeMachine("linux").host, [long])).toBe(false);
+    expect(tooLongForWindows(fakeMachine("win32").host, ["C:\\out\\a.docx", long])).toBe(true);
+    expect(tooLongForWindows(fakeMachine("win32").host, ["C:\\out\\a.docx"])).toBe(false);
+    expect(tooLongForWindows(fakeMachine("linux").host, [long])).toBe(false);
+    expect(longPathWarning(fakeMachine("win32").host, long)).toMatchObject({ severity: "warning", rule: "long-path" });
+    expect(longPathWarning(fakeMachine("win32").host, long)?.zh).toContain("超过 Windows 的 260 字符限制");
+    expect(longPathWarning(fakeMachine("darwin").host, long)).toBeUndefined();
   });
 });
 
