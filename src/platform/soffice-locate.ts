@@ -70,8 +70,8 @@ const PATH_NAMES: Readonly<Record<Host["platform"], readonly string[]>> = {
   linux: ["soffice", "libreoffice"],
 };
 
-/** Candidate programs in the order installers make them likely. Exported for the tests' fake trees. */
-export function standardPlaces(host: Host): string[] {
+/** Candidate programs in the order installers make them likely. */
+function standardPlaces(host: Host): string[] {
   switch (host.platform) {
     case "win32":
       return windowsPlaces(host);

@@ -40,7 +40,7 @@ export function cacheDir(host: Host): string {
  * fontconfig's caches, which fc-cache (run by every font package) rewrites even when a font lands in
  * a subfolder.
  */
-export function fontFingerprint(host: Host): string {
+function fontFingerprint(host: Host): string {
   const places = fontFolders(host);
   if (host.platform === "linux") {
     places.push(atRoot(host, "var", "cache", "fontconfig"), join(envValue(host, "XDG_CACHE_HOME") ?? join(host.homedir, ".cache"), "fontconfig"));
@@ -95,7 +95,7 @@ export async function missingFontNotice(host: Host, profile: FontProfile): Promi
   return missing.length === 0 ? undefined : notice(missing);
 }
 
-export function missingFaces(installed: FontInventory, profile: FontProfile): string[] {
+function missingFaces(installed: FontInventory, profile: FontProfile): string[] {
   return [...new Set(profileFaces(profile).map((face) => face.name))].filter((name) => !installed.find(name));
 }
 

@@ -4,7 +4,6 @@
  * project's fonts/fonts.conf that previews use.
  */
 import { spawnSync } from "node:child_process";
-import { findOnPath } from "../executable.js";
 import type { Host } from "../host.js";
 import { FontInventory, type InstalledFace } from "./inventory.js";
 
@@ -17,10 +16,6 @@ export interface MatchedFace {
 }
 
 const TIMEOUT_MS = 20_000;
-
-export function hasFontconfig(host: Host): boolean {
-  return findOnPath(host, ["fc-list"]) !== undefined && findOnPath(host, ["fc-match"]) !== undefined;
-}
 
 function run(host: Host, tool: string, args: readonly string[], configFile?: string): string | undefined {
   const env = { ...host.env, ...(configFile ? { FONTCONFIG_FILE: configFile } : {}) };

@@ -38,13 +38,13 @@ const FONT_EXTENSIONS = new Set([".ttf", ".otf", ".ttc", ".otc"]);
 /** macOS keeps fonts one level down (Supplemental); Linux sorts them by format and foundry. */
 const MAX_DEPTH = 4;
 
-export interface FontFile {
+interface FontFile {
   readonly path: string;
   readonly size: number;
   readonly mtimeMs: number;
 }
 
-export function fontFiles(folders: readonly string[]): FontFile[] {
+function fontFiles(folders: readonly string[]): FontFile[] {
   const files: FontFile[] = [];
   const walk = (dir: string, depth: number) => {
     let names: string[];
