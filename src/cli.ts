@@ -45,7 +45,14 @@ export function buildProgram(): Command {
     .version(process.env.npm_package_version ?? "0.1.0", "-V, --version", "显示版本 / show the version")
     .showHelpAfterError("（用 --help 查看用法 / see --help）")
     // Inherited by every command defined below: usage errors come back to main() instead of exiting.
-    .exitOverride();
+    .exitOverride()
+    // Before or after the command's name. Passed to the library as GONGWEN_SOFFICE, which every PDF
+    // path (render, batch, preview, issue) and batch worker reads.
+    .option("--soffice <path>", "LibreOffice 的 soffice 程序位置（或环境变量 GONGWEN_SOFFICE）/ where soffice is (or GONGWEN_SOFFICE)")
+    .hook("preAction", (command) => {
+      const soffice = command.opts<{ soffice?: string }>().soffice;
+      if (soffice) process.env.GONGWEN_SOFFICE = soffice;
+    });
 
   program
     .command("render")
@@ -114,6 +121,15 @@ export function buildProgram(): Command {
     .option("-o, --output <dir>", "输出文件夹 / output folder", "output/preview")
     .option("--dpi <n>", "分辨率 / resolution", "100")
     .action((file: string, options) => run(async () => (await import("./commands/preview.js")).previewCommand(file, options)));
+
+  program
+    .command("doctor")
+    .description("检查本机：Node、LibreOffice、poppler 和字体方案中的每种字体 / check this machine: Node, LibreOffice, poppler and each face of a font profile")
+    .addOption(new Option("-f, --fonts <profile>", "字体方案 / font profile").choices(["default", "gbk"]).default("default"))
+    .option("--json", "输出 JSON / print JSON")
+    .addHelpText("after", "\n退出码 / exit status: 0 具备 render --pdf 所需的一切 everything --pdf needs is here, 3 缺少程序或字体 something is missing")
+    .action((options, command: Command) =>
+      run(async () => (await import("./commands/doctor.js")).doctorCommand({ ...options, soffice: command.optsWithGlobals<{ soffice?: string }>().soffice })));
 
   const archiveOption = () =>
     new Option("--archive <dir>", "档案库位置（默认 output/archive 或 $GONGWEN_ARCHIVE）/ archive root").env("GONGWEN_ARCHIVE");

@@ -1,8 +1,8 @@
-import { resolve, sep } from "node:path";
 import { diagnostic, isGongwenError, type Diagnostic } from "../errors.js";
 import type { ColophonPlacement, PaginationPlan } from "../layout/paginate.js";
 import { loadDocumentFile } from "../model/validate.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
+import { directlyInside } from "../output/file-name.js";
 import { renderLoaded } from "../pipeline.js";
 import { colophonInfo, type ColophonInfo } from "../verify/colophon-check.js";
 
@@ -86,11 +86,8 @@ export async function runTask(task: RenderTask, claim: Claim): Promise<TaskResul
  * second lock: whatever a 发文字号 says, nothing is written outside the output folder.
  */
 export function insideOutDir(outDir: string, name: string): string {
-  const root = resolve(outDir);
-  const target = resolve(root, name);
-  if (!target.startsWith(root + sep) || target.slice(root.length + 1).includes(sep)) {
-    throw new Error(`output name escapes the output folder: ${JSON.stringify(name)}`);
-  }
+  const target = directlyInside(outDir, name);
+  if (target === undefined) throw new Error(`output name escapes the output folder: ${JSON.stringify(name)}`);
   return target;
 }
 

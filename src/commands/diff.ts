@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { GongwenError, diagnostic, isGongwenError } from "../errors.js";
+import { fileNameKey } from "../output/file-name.js";
 import { compareDrafts } from "../review/compare.js";
 import { formatJson } from "../review/format-json.js";
 import { formatTerminal } from "../review/format-terminal.js";
@@ -68,7 +69,8 @@ function useColor(options: DiffOptions): boolean {
 }
 
 function guardRedlinePath(target: string, inputs: readonly string[]): void {
-  if (inputs.some((input) => resolve(input) === resolve(target))) {
+  // Compared as Windows and macOS compare names: B.docx and b.docx are one file there.
+  if (inputs.some((input) => fileNameKey(resolve(input)) === fileNameKey(resolve(target)))) {
     throw new GongwenError(
       [diagnostic({ file: target, zh: "修订稿不能覆盖被比较的文件", en: "the redline must not overwrite one of the compared files", rule: "redline-output" })],
       64,

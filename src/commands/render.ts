@@ -2,7 +2,12 @@ import { statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { printDiagnostics } from "../cli.js";
 import { diagnostic, GongwenError } from "../errors.js";
+import { FONT_PROFILES, isFontProfileName } from "../layout/fonts.js";
 import { writeFileAtomicSync } from "../output/atomic-write.js";
+import { currentHost } from "../platform/host.js";
+import { longPathWarning } from "../platform/long-paths.js";
+import { missingSofficeDiagnostic } from "../platform/soffice-diagnostic.js";
+import { locateSoffice } from "../platform/soffice-locate.js";
 import type { RenderResult } from "../pipeline.js";
 import type { Verification } from "../verify/render-verified.js";
 
@@ -33,8 +38,20 @@ function placementText(result: RenderResult): string {
 export async function renderCommand(data: string | readonly string[] | undefined, options: RenderCommandOptions): Promise<number> {
   const inputs = data === undefined ? [] : typeof data === "string" ? [data] : [...data];
   const single = inputs.length === 0 || (inputs.length === 1 && !isDirectory(inputs[0] ?? ""));
-  if (!single) return (await import("../batch/command.js")).renderBatchCommand(inputs, options);
-  return renderOne(inputs[0], options);
+  const code = single ? await renderOne(inputs[0], options) : await (await import("../batch/command.js")).renderBatchCommand(inputs, options);
+  if (!options.quiet) await noticeMissingFonts(options.fonts);
+  return code;
+}
+
+/** Once per state of the machine's fonts (cached; see font-cache.ts), never failing a render. */
+async function noticeMissingFonts(fonts: string | undefined): Promise<void> {
+  try {
+    const { missingFontNotice } = await import("../platform/fonts/font-cache.js");
+    const notice = await missingFontNotice(currentHost(), FONT_PROFILES[fonts !== undefined && isFontProfileName(fonts) ? fonts : "default"]);
+    if (notice) printDiagnostics([notice]);
+  } catch {
+    // a notice, not a result
+  }
 }
 
 export function pdfTimeoutMs(options: RenderCommandOptions): number | undefined {
@@ -69,6 +86,8 @@ async function renderOne(data: string | undefined, options: RenderCommandOptions
   const target = outputTarget(options.output, result.suggestedFileName);
   // Synchronous: this process has nothing else to do meanwhile (see writeFileAtomicSync).
   writeFileAtomicSync(target, result.bytes);
+  const longPath = longPathWarning(currentHost(), target);
+  if (longPath) printDiagnostics([longPath]);
   const pdf = verified?.pdf ? `${target.replace(/\.docx$/i, "")}.pdf` : undefined;
   if (pdf && verified?.pdf) writeFileAtomicSync(pdf, verified.pdf);
   if (!options.quiet) report(target, pdf, result, verified?.verification);
@@ -87,11 +106,14 @@ function outputTarget(output: string | undefined, suggested: string): string {
   return resolve(output);
 }
 
+/** Why there is no LibreOffice (not installed, or a wrong --soffice), and how to get it on this platform. */
 export function libreOfficeMissingWarning() {
+  const host = currentHost();
+  const why = missingSofficeDiagnostic(locateSoffice(host), host);
   return diagnostic({
     severity: "warning",
-    zh: "未安装 LibreOffice：已生成 .docx，但未生成 PDF，版记偶数页规则未经核验",
-    en: "LibreOffice is not installed: the .docx was written, but no PDF, and the even-page rule was not verified",
+    zh: `已生成 .docx，但未生成 PDF，版记偶数页规则未经核验：${why.zh}`,
+    en: `the .docx was written, but no PDF, and the even-page rule was not verified: ${why.en}`,
     rule: "libreoffice-missing",
   });
 }

@@ -2,9 +2,14 @@
  * Output file names from document numbers, valid on Windows too (clerks copy files to bureau PCs):
  * no reserved characters, no reserved device names, no trailing dots or spaces, no path segments.
  */
+import * as nodePath from "node:path";
 
 const RESERVED_CHARACTERS = /[<>:"/\\|?*\u0000-\u001F\u007F]/gu;
-const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/iu;
+/**
+ * Windows' device names, which name the device whatever extension follows (NUL.txt, NUL.tar.gz) and
+ * with spaces before it ("CON .docx"); the superscript digits are devices too (COM¹).
+ */
+const RESERVED_NAMES = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])\s*(\..*)?$/iu;
 const MAX_NAME_LENGTH = 120;
 
 export function safeFileName(name: string, fallback = "公文"): string {
@@ -12,4 +17,23 @@ export function safeFileName(name: string, fallback = "公文"): string {
   if (safe === "" || /^_+$/u.test(safe)) safe = fallback;
   if (RESERVED_NAMES.test(safe)) safe = `_${safe}`;
   return Array.from(safe).slice(0, MAX_NAME_LENGTH).join("");
+}
+
+/**
+ * Names that are one file in a Windows or macOS folder, which ignore case (ABC.docx, abc.docx) and
+ * take either Unicode form of an accented letter.
+ */
+export function fileNameKey(name: string): string {
+  return name.normalize("NFC").toLowerCase();
+}
+
+/**
+ * `name` placed directly inside `folder`, or undefined when it would land elsewhere (`..`, a separator,
+ * a drive letter). A folder that is a root (`/`, `E:\`, a USB stick) already ends in its separator.
+ * `paths` is the platform's path module, so Windows' rules are testable anywhere.
+ */
+export function directlyInside(folder: string, name: string, paths: nodePath.PlatformPath = nodePath): string | undefined {
+  const root = paths.resolve(folder);
+  const target = paths.resolve(root, name);
+  return name !== "" && paths.dirname(target) === root && paths.basename(target) === name ? target : undefined;
 }

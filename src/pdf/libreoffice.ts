@@ -3,12 +3,21 @@
  * One soffice start converts many files (~1 s start-up, then a fraction of a second per file).
  */
 import { spawn } from "node:child_process";
-import { accessSync, constants, existsSync } from "node:fs";
-import { access, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, delimiter, extname, join, resolve } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { GongwenError, diagnostic, type Diagnostic } from "../errors.js";
+import { fileNameKey } from "../output/file-name.js";
+import { previewReplacements, type FontReplacement } from "../platform/fonts/font-report.js";
+import { currentHost, type Host } from "../platform/host.js";
+import { libreOfficeHint, sandboxHint } from "../platform/install-hints.js";
+import { tooLongForWindows } from "../platform/long-paths.js";
+import { killTree, treeSpawnOptions } from "../platform/process-tree.js";
+import { missingSofficeDiagnostic } from "../platform/soffice-diagnostic.js";
+import { locateSoffice, type SofficeSearch } from "../platform/soffice-locate.js";
+import { writeFontReplacements } from "./font-replacements.js";
 import { pdfInfo } from "./poppler.js";
 
 /** Same depth from src/pdf/ and dist/pdf/, so this works under vitest and after `tsc`. */
@@ -20,12 +29,19 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 export interface ConvertOptions {
   /** PDF/A-2b (archival: fonts embedded, XMP declares `pdfaid:part` 2). */
   readonly pdfA?: boolean;
-  /** For the whole batch; the soffice process group is killed when it runs out. Default 120 s. */
+  /** For the whole batch; soffice and every process it started are killed when it runs out. Default 120 s. */
   readonly timeoutMs?: number;
-  /** Explicit soffice binary; otherwise looked up on PATH. */
+  /** Explicit soffice binary; otherwise GONGWEN_SOFFICE, PATH, then where installers put it (src/platform/soffice-locate.ts). */
   readonly sofficePath?: string;
   /** Parent folder of the throw-away LibreOffice profile; default the OS temp folder. */
   readonly tempDir?: string;
+  /** The machine (tests lay out other platforms' machines); default this one. */
+  readonly host?: Host;
+  /**
+   * LibreOffice's font replacement table for this run. Default: none on Linux (fonts/fonts.conf maps the
+   * names there); on Windows and macOS each profile face missing here → its installed stand-in.
+   */
+  readonly fontReplacements?: readonly FontReplacement[];
 }
 
 export interface ConvertResult {
@@ -34,36 +50,23 @@ export interface ConvertResult {
   readonly pages: number;
 }
 
-/** First `soffice` or `libreoffice` executable on PATH. */
-export function findSoffice(): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    if (!dir) continue;
-    for (const name of ["soffice", "libreoffice"]) {
-      const candidate = join(dir, name);
-      try {
-        accessSync(candidate, constants.X_OK);
-        return candidate;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return undefined;
+/** The soffice to run: `--soffice` (which the CLI passes on as GONGWEN_SOFFICE), PATH, or where installers put it. */
+export function findSoffice(host: Host = currentHost()): string | undefined {
+  return locateSoffice(host).found?.path;
 }
 
-export function isLibreOfficeAvailable(): boolean {
-  return findSoffice() !== undefined;
+export function isLibreOfficeAvailable(host: Host = currentHost()): boolean {
+  return findSoffice(host) !== undefined;
 }
 
-function missingSoffice(path?: string): GongwenError {
+function missingSoffice(search: SofficeSearch, host: Host): GongwenError {
+  return new GongwenError([missingSofficeDiagnostic(search, host)], 3);
+}
+
+function unrunnableSoffice(path: string, code: string, host: Host): GongwenError {
+  const hint = libreOfficeHint(host.platform);
   return new GongwenError(
-    [
-      diagnostic({
-        zh: `未找到 LibreOffice（soffice${path ? `：${path}` : ""}），无法生成 PDF。请安装：apt-get install libreoffice-writer-nogui`,
-        en: `LibreOffice (soffice${path ? ` at ${path}` : ""}) not found, cannot make a PDF. Install it: apt-get install libreoffice-writer-nogui`,
-        rule: "libreoffice-missing",
-      }),
-    ],
+    [diagnostic({ zh: `无法运行 LibreOffice（${path}：${code}）。${hint.zh}`, en: `cannot run LibreOffice (${path}: ${code}); ${hint.en}`, rule: "libreoffice-missing" })],
     3,
   );
 }
@@ -79,13 +82,10 @@ export async function convertToPdf(
   options: ConvertOptions = {},
 ): Promise<ConvertResult[]> {
   if (inputs.length === 0) return [];
-  const soffice = options.sofficePath ?? findSoffice();
-  if (soffice === undefined) throw missingSoffice();
-  try {
-    await access(soffice, constants.X_OK);
-  } catch {
-    throw missingSoffice(soffice);
-  }
+  const host = options.host ?? currentHost();
+  const search = locateSoffice(host, options.sofficePath);
+  const soffice = search.found?.path;
+  if (soffice === undefined) throw missingSoffice(search, host);
 
   const absoluteInputs = inputs.map((input) => resolve(input));
   const outputs = absoluteInputs.map((input) => join(resolve(outDir), `${basename(input, extname(input))}.pdf`));
@@ -93,14 +93,16 @@ export async function convertToPdf(
   for (const input of absoluteInputs) {
     if (!existsSync(input)) problems.push(conversionFailed(input, "输入文件不存在", "input file does not exist"));
   }
-  outputs.forEach((output, index) => {
-    if (outputs.indexOf(output) !== index) {
+  // Compared as Windows and macOS folders compare names: A.pdf and a.pdf are one file there.
+  const outputKeys = outputs.map(fileNameKey);
+  outputKeys.forEach((key, index) => {
+    if (outputKeys.indexOf(key) !== index) {
       const input = absoluteInputs[index] ?? "";
       problems.push(
         conversionFailed(
           input,
-          "与同批另一文件同名，PDF 会互相覆盖",
-          "has the same name as another file in the batch; the PDFs would overwrite each other",
+          "与同批另一文件同名（Windows、macOS 不分大小写），PDF 会互相覆盖",
+          "has the same name as another file in the batch (Windows and macOS ignore case); the PDFs would overwrite each other",
         ),
       );
     }
@@ -113,6 +115,9 @@ export async function convertToPdf(
 
   const profile = await mkdtemp(join(options.tempDir ?? tmpdir(), "gongwen-lo-"));
   try {
+    writeFontReplacements(profile, options.fontReplacements ?? defaultReplacements(host));
+    // LibreOffice on Windows cannot take paths of 260 characters or more: it gets copies under short names.
+    const staged = tooLongForWindows(host, [...absoluteInputs, ...outputs]) ? await stageInputs(profile, absoluteInputs) : undefined;
     const args = [
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
       "--headless",
@@ -123,10 +128,13 @@ export async function convertToPdf(
       "--convert-to",
       options.pdfA ? PDF_A2B_FILTER : "pdf",
       "--outdir",
-      resolve(outDir),
-      ...absoluteInputs,
+      staged?.outDir ?? resolve(outDir),
+      ...(staged?.inputs ?? absoluteInputs),
     ];
-    const log = await runSoffice(soffice, args, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const log = await runSoffice(soffice, args, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, host);
+    if (staged) await unstageOutputs(staged.outputs, outputs);
+    // A sandboxed LibreOffice fails by not seeing our files: say so where the failure is reported.
+    const sandbox = search.found?.sandbox ? sandboxHint(search.found.sandbox) : undefined;
 
     const results: ConvertResult[] = [];
     for (const [index, input] of absoluteInputs.entries()) {
@@ -138,8 +146,8 @@ export async function convertToPdf(
         problems.push(
           conversionFailed(
             input,
-            `LibreOffice 未能生成 PDF${tail ? `（${tail}）` : ""}`,
-            `LibreOffice produced no PDF pages${tail ? ` (${tail})` : ""}`,
+            `LibreOffice 未能生成 PDF${tail ? `（${tail}）` : ""}${sandbox ? `；${sandbox.zh}` : ""}`,
+            `LibreOffice produced no PDF pages${tail ? ` (${tail})` : ""}${sandbox ? `; ${sandbox.en}` : ""}`,
           ),
         );
       }
@@ -152,6 +160,40 @@ export async function convertToPdf(
   }
 }
 
+function defaultReplacements(host: Host): readonly FontReplacement[] {
+  if (host.platform === "linux") return [];
+  try {
+    return previewReplacements(host);
+  } catch {
+    // Unreadable font folders: LibreOffice picks stand-ins itself, as it would without the table.
+    return [];
+  }
+}
+
+/** Copies of the inputs under short names in the profile folder, and where their PDFs will appear. */
+async function stageInputs(profile: string, inputs: readonly string[]) {
+  const inDir = join(profile, "in");
+  const outDir = join(profile, "out");
+  await mkdir(inDir, { recursive: true });
+  const staged = inputs.map((input, index) => join(inDir, `${index + 1}${extname(input)}`));
+  await Promise.all(inputs.map((input, index) => copyFile(input, staged[index] ?? "")));
+  return { inputs: staged, outDir, outputs: staged.map((file) => join(outDir, `${basename(file, extname(file))}.pdf`)) };
+}
+
+/** Moved out; copied where the output folder is on another drive than the temp folder (EXDEV). */
+async function unstageOutputs(staged: readonly string[], outputs: readonly string[]): Promise<void> {
+  await Promise.all(
+    staged.map(async (file, index) => {
+      const output = outputs[index] ?? "";
+      if (!existsSync(file)) return;
+      await rename(file, output).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== "EXDEV") throw error;
+        await copyFile(file, output);
+      });
+    }),
+  );
+}
+
 /** 0 for a broken PDF; a missing pdfinfo is still reported as such. */
 async function pageCount(pdf: string): Promise<number> {
   try {
@@ -162,16 +204,28 @@ async function pageCount(pdf: string): Promise<number> {
   }
 }
 
-/** Resolves with soffice's stdout+stderr; on timeout kills the whole process group (soffice → oosplash → soffice.bin). */
-function runSoffice(soffice: string, args: readonly string[], timeoutMs: number): Promise<string> {
+/**
+ * fontconfig and the C.UTF-8 locale are Linux matters: LibreOffice on Windows and macOS finds fonts
+ * through the system, and takes its language from the system's settings.
+ */
+function sofficeEnv(host: Host): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (host.platform !== "linux") return env;
+  if (existsSync(FONTS_CONF)) env.FONTCONFIG_FILE = FONTS_CONF;
+  // The locale picks LibreOffice's default Asian language, which picks glyph forms for text without
+  // w:lang (ja_JP gives Japanese forms). C.UTF-8 gives Simplified Chinese forms and, unlike a zh_CN locale
+  // that is not installed, still decodes UTF-8 file names (Node passes argv as UTF-8).
+  env.LC_ALL = "C.UTF-8";
+  return env;
+}
+
+/**
+ * Resolves with soffice's stdout+stderr; on timeout ends soffice with every process it started
+ * (POSIX: its process group, soffice → oosplash → soffice.bin; Windows: its tree, by taskkill /T).
+ */
+function runSoffice(soffice: string, args: readonly string[], timeoutMs: number, host: Host): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    if (existsSync(FONTS_CONF)) env.FONTCONFIG_FILE = FONTS_CONF;
-    // The locale picks LibreOffice's default Asian language, which picks glyph forms for text without
-    // w:lang (ja_JP gives Japanese forms). C.UTF-8 gives Simplified Chinese forms and, unlike a zh_CN locale
-    // that is not installed, still decodes UTF-8 file names (Node passes argv as UTF-8).
-    env.LC_ALL = "C.UTF-8";
-    const child = spawn(soffice, args, { detached: true, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(soffice, args, { ...treeSpawnOptions(host), env: sofficeEnv(host), stdio: ["ignore", "pipe", "pipe"] });
     let log = "";
     child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
@@ -179,24 +233,25 @@ function runSoffice(soffice: string, args: readonly string[], timeoutMs: number)
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      killGroup(child.pid);
+      killTree(host, child.pid);
     }, timeoutMs);
     // soffice runs in its own process group (so a timeout can kill all of it), which also shields it
     // from the terminal's Ctrl-C: take it down with us when we are interrupted or terminated.
-    hookSignals();
+    hookSignals(host);
     const running = live.add(child.pid);
 
     child.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       running.delete(child.pid);
-      reject(error.code === "ENOENT" || error.code === "EACCES" ? missingSoffice(soffice) : error);
+      // The program vanished or lost its rights since it was found.
+      reject(error.code === "ENOENT" || error.code === "EACCES" ? unrunnableSoffice(soffice, error.code, host) : error);
     });
     child.on("close", () => {
       clearTimeout(timer);
       running.delete(child.pid);
       if (!timedOut) return resolvePromise(log);
       // Children that left the group would still hold the profile; make sure nothing of ours survives.
-      killGroup(child.pid);
+      killTree(host, child.pid);
       reject(
         new GongwenError(
           [
@@ -213,26 +268,17 @@ function runSoffice(soffice: string, args: readonly string[], timeoutMs: number)
   });
 }
 
-/** soffice process groups still running, killed if this process is interrupted. */
+/** soffice process trees still running, killed if this process is interrupted. */
 const live = new Set<number | undefined>();
 let signalsHooked = false;
 
-function hookSignals(): void {
+function hookSignals(host: Host): void {
   if (signalsHooked) return;
   signalsHooked = true;
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(signal, () => {
-      for (const pid of live) killGroup(pid);
+      for (const pid of live) killTree(host, pid);
       process.kill(process.pid, signal);
     });
-  }
-}
-
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, "SIGKILL");
-  } catch {
-    // group already gone
   }
 }
