@@ -125,10 +125,10 @@ export const SIGNATURE = {
   sealDiameterMm: 42,
   /**
    * 联合行文 with seals (§7.3.5.1): 署名 side by side, each seal centred on its name, seals "互不相交或相切"
-   * and each row inside the 版心. Columns 46 mm apart leave 4 mm between 42 mm seals; three fit in
-   * 156 mm right of the date's centre.
+   * and each row inside the 版心: columns at least a seal wide, 3 mm apart; three 42 mm seals fit in
+   * the 156 mm left of the date's centre plus half a seal.
    */
-  jointColumnPitchMm: 46,
+  jointColumnGapMm: 3,
   jointMaxPerRow: 3,
   /** Rows of sealed names five lines apart: a 42 mm seal spans 4.1 grid lines, so rows never touch. */
   jointRowPitchLines: 5,

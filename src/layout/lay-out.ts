@@ -80,15 +80,17 @@ function closingSpecs(frame: Frame, context: BodyContext, sealImages: readonly U
   if (frame.attendance && frame.attendance.length > 0) specs.push(...attendance(context, frame.attendance));
   const keepTextWithSignature = specs.length === 0 && frame.signature !== undefined;
   if (frame.signature) specs.push(...signature(context, frame.signature, sealImages));
-  for (const text of frame.notes) specs.push(note(context, text));
+  // The 附注 stands on the line below the date (§7.3.6): the date and each note but the last go with it.
+  if (frame.notes.length > 0) keepLastParagraphWithNext(specs);
+  frame.notes.forEach((text, index) => specs.push({ ...note(context, text), ...(index < frame.notes.length - 1 ? { keepNext: true } : {}) }));
   return { specs, keepTextWithSignature };
 }
 
-/** The text's last paragraph goes with the 署名, so the signature never stands alone (§7.3.5.5). */
-function keepLastParagraphWithNext(body: FlowPiece[]): void {
-  const index = body.length - 1;
-  const last = body[index];
-  if (last?.kind === "paragraph" && last.keepNext === false) body[index] = { ...last, keepNext: true };
+/** The last paragraph goes with what follows it: the text with the 署名 (§7.3.5.5), the date with the 附注. */
+function keepLastParagraphWithNext(specs: FlowPiece[]): void {
+  const index = specs.length - 1;
+  const last = specs[index];
+  if (last?.kind === "paragraph" && last.keepNext !== true) specs[index] = { ...last, keepNext: true };
 }
 
 /** Pieces into sections: landscape runs get pages (and a section) of their own. */

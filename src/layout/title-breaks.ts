@@ -114,6 +114,10 @@ function breakCosts(title: string, r: Resolved, charLevel: boolean): Map<number,
   }
   const costs = new Map<number, number>();
   const orgPart = title.indexOf("关于");
+  // Joint issuers written apart (「甲局 乙厅 丙委关于……」): each organ's name is one unbreakable unit.
+  if (orgPart > 0 && /\s/.test(title.slice(0, orgPart))) {
+    for (const match of title.slice(0, orgPart).matchAll(/\S+/g)) spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  }
   const add = (p: number, segIndex: number | undefined) => {
     const before = title.slice(0, p);
     const after = title.slice(p);
@@ -146,7 +150,7 @@ function breakCosts(title: string, r: Resolved, charLevel: boolean): Map<number,
     if (after.startsWith("关于")) cost -= 4; // 发文机关名称 | 关于事由
     if (before.endsWith("关于")) cost += ISSUING_VERB.test(after) ? 2 : -2;
     if (/关于(印发|转发|批转|发布|公布|颁布|下达)$/.test(before)) cost -= 3;
-    if (orgPart > 0 && p < orgPart) cost += ORG_END.test(before) && !after.startsWith("办公") ? 0 : 3;
+    if (orgPart > 0 && p < orgPart) cost += ORG_END.test(before.trimEnd()) && !after.startsWith("办公") ? 0 : 3;
     if (BRACKETS[next]) cost -= 1;
     if (CLOSERS.has(prev)) cost -= 1;
     if (DOC_TYPES.has(after)) cost += 3; // 文种 alone on the last line

@@ -80,39 +80,53 @@ function dateCentreTwips(dateRightTwips: number, date: string): number {
 
 /**
  * 联合行文 with seals (§7.3.5.1): the 署名 side by side in the order of the issuing organs, each centred
- * in a column as wide as a seal; the last name stands over the date (右空四字), so the last seal presses
- * on both. Rows of up to three, filled evenly, the last row flush right.
+ * in a column as wide as its seal or its name (with one 字 to spare on each side), columns a little apart
+ * so no two seals touch; the last name stands over the date (右空四字), so the last seal presses on both.
+ * As many a row as fit in the 版心 (at most three), filled in order, the last row flush right, rows five
+ * lines apart so the seals of one row clear those of the next.
  */
 function jointSealedSignature(context: RenderContext, block: OrganSignature, sealImages: readonly Uint8Array[]): ParagraphSpec[] {
   const dateRight = charsTwips(SIGNATURE.sealedDateRightChars);
   const lastCentre = dateCentreTwips(dateRight, block.date);
-  // A column is as wide as a seal, or as the longest name with one 字 on each side.
-  const half = Math.max(mmToTwips(SIGNATURE.sealDiameterMm) / 2, Math.max(...block.names.map(widthTwips)) / 2 + charsTwips(1));
-  const pitch = Math.max(mmToTwips(SIGNATURE.jointColumnPitchMm), Math.round(2 * half));
-  const fitting = Math.max(1, Math.min(SIGNATURE.jointMaxPerRow, 1 + Math.floor((lastCentre - half) / pitch)));
-  const rowCount = Math.ceil(block.names.length / fitting);
-  const perRow = Math.ceil(block.names.length / rowCount);
-  const rows: string[][] = [];
-  for (let i = 0; i < block.names.length; i += perRow) rows.push(block.names.slice(i, i + perRow));
+  const column = block.names.map((name) => Math.max(mmToTwips(SIGNATURE.sealDiameterMm), widthTwips(name) + 2 * charsTwips(1)));
+  const gap = mmToTwips(SIGNATURE.jointColumnGapMm);
+  /** Centres of a row of names ending in the date's column, or undefined if the row leaves the 版心. */
+  const centresOf = (first: number, count: number): number[] | undefined => {
+    const centres = [lastCentre];
+    for (let i = first + count - 2; i >= first; i--) centres.unshift(centres[0]! - (column[i]! + column[i + 1]!) / 2 - gap);
+    return centres[0]! - column[first]! / 2 >= 0 ? centres.map(Math.round) : undefined;
+  };
+  const rowsOf = (perRow: number) => {
+    const rows: { first: number; count: number; centres: number[] }[] = [];
+    for (let first = 0; first < block.names.length; first += perRow) {
+      const count = Math.min(perRow, block.names.length - first);
+      const centres = centresOf(first, count);
+      if (!centres) return undefined;
+      rows.push({ first, count, centres });
+    }
+    return rows;
+  };
+  let rows: ReturnType<typeof rowsOf>;
+  for (let perRow = Math.min(SIGNATURE.jointMaxPerRow, block.names.length); perRow >= 1 && !rows; perRow--) rows = rowsOf(perRow);
+  const placed = rows ?? block.names.map((_, first) => ({ first, count: 1, centres: [Math.round(lastCentre)] }));
+
   const out: ParagraphSpec[] = Array.from({ length: SIGNATURE.sealedBlankLinesAbove }, () => emptyLine(true));
-  let nameIndex = 0;
-  rows.forEach((names, rowIndex) => {
-    // Each row's columns end at the date's column, so every seal lines up with those above it.
-    const centres = names.map((_, column) => Math.round(lastCentre - (names.length - 1 - column) * pitch));
-    const images: ImageRunSpec[] = [];
-    names.forEach((_, column) => {
-      const image = sealImages[nameIndex + column];
-      if (image) images.push(sealRun(image, centres[column]!, SIGNATURE.sealedBlankLinesAbove));
+  placed.forEach(({ first, count, centres }, rowIndex) => {
+    const names = block.names.slice(first, first + count);
+    const before = rowIndex === 0 ? 0 : (SIGNATURE.jointRowPitchLines - 1) * GRID.linePitchTwips;
+    // A picture is placed from the paragraph's top, space before included: each seal reaches up two lines
+    // above its own row of names.
+    const images = names.flatMap((_, i) => {
+      const image = sealImages[first + i];
+      return image ? [sealRun(image, centres[i]!, SIGNATURE.sealedBlankLinesAbove - before / GRID.linePitchTwips)] : [];
     });
-    nameIndex += names.length;
-    const gap = rowIndex === 0 ? 0 : (SIGNATURE.jointRowPitchLines - 1) * GRID.linePitchTwips;
     out.push(
       gridParagraph({
         style: ELEMENT_STYLES.signature.id,
         alignment: "left",
         keepNext: true,
         tabStops: centres.map((position) => ({ type: "center" as const, position })),
-        spacing: { line: GRID.linePitchTwips, before: gap, after: 0 },
+        spacing: { line: GRID.linePitchTwips, before, after: 0 },
         runs: [run(context, names.flatMap((name) => [TAB, name])), ...images],
       }),
     );

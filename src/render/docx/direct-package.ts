@@ -26,14 +26,16 @@ class Images implements ImageRegistry {
   readonly media: { name: string; data: Uint8Array }[] = [];
   readonly relationships: Relationship[] = [];
   private drawings = 0;
-  private readonly known = new Map<Uint8Array, string>();
+  /** By content: the same seal named for several 署名 is one picture in the package. */
+  private readonly known = new Map<string, string>();
   constructor(private readonly firstFreeId: number) {}
   add(png: Uint8Array) {
-    let relationshipId = this.known.get(png);
+    const key = Buffer.from(png.buffer, png.byteOffset, png.byteLength).toString("base64");
+    let relationshipId = this.known.get(key);
     if (!relationshipId) {
       const n = this.media.length + 1;
       relationshipId = `rId${this.firstFreeId + n - 1}`;
-      this.known.set(png, relationshipId);
+      this.known.set(key, relationshipId);
       this.media.push({ name: `word/media/image${n}.png`, data: png });
       this.relationships.push({ id: relationshipId, type: IMAGE_RELATIONSHIP, target: `media/image${n}.png` });
     }
