@@ -198,6 +198,11 @@ export const LANDSCAPE = {
   heightTwips: PAGE.widthTwips,
   /** Portrait left (订口) becomes the top, portrait bottom the left, portrait top the right. */
   margin: { topTwips: MARGIN.leftTwips, rightTwips: MARGIN.topTwips, bottomTwips: MARGIN.rightTwips, leftTwips: MARGIN.bottomTwips },
+  /**
+   * The (empty) footer must stay inside the 26 mm bottom margin, or LibreOffice shortens the 版心 by
+   * what reaches above it (measured: a 14 pt footer at 25.5 mm cost the landscape pages a line).
+   */
+  footerTwips: mmToTwips(10),
 } as const;
 
 /** §10.2 命令（令）格式: 标志 20 mm below the 版心 top; 令号 and 正文 each two blank lines further down. */

@@ -16,6 +16,9 @@ export interface InkBox {
 export interface RegionMm {
   readonly yFromMm: number;
   readonly yToMm: number;
+  /** Left and right bounds; the whole width when absent. */
+  readonly xFromMm?: number;
+  readonly xToMm?: number;
 }
 
 const isRed = (r: number, g: number, b: number) => r > 150 && r - g > 80 && r - b > 80;
@@ -31,12 +34,14 @@ export function inkBox(raster: Raster, dpi: number, colour: "red" | "dark", regi
   const test = colour === "red" ? isRed : isDark;
   const yFrom = Math.max(0, Math.floor(region.yFromMm / mmPerPx));
   const yTo = Math.min(raster.height, Math.ceil(region.yToMm / mmPerPx));
+  const xFrom = Math.max(0, Math.floor((region.xFromMm ?? 0) / mmPerPx));
+  const xTo = Math.min(raster.width, Math.ceil((region.xToMm ?? Infinity) / mmPerPx));
   let xMin = Infinity;
   let xMax = -Infinity;
   let yMin = Infinity;
   let yMax = -Infinity;
   for (let y = yFrom; y < yTo; y++) {
-    for (let x = 0; x < raster.width; x++) {
+    for (let x = xFrom; x < xTo; x++) {
       const i = (y * raster.width + x) * 3;
       if (test(raster.rgb[i] ?? 255, raster.rgb[i + 1] ?? 255, raster.rgb[i + 2] ?? 255)) {
         if (x < xMin) xMin = x;

@@ -1,4 +1,4 @@
-import { GRID, MARGIN, PAGE, TYPE_AREA } from "../layout/gbt9704.js";
+import { GRID, LANDSCAPE, MARGIN, PAGE, TYPE_AREA } from "../layout/gbt9704.js";
 import { twipsToMm } from "../layout/units.js";
 import { extractWords, type PdfLine } from "../pdf/poppler.js";
 
@@ -48,8 +48,17 @@ export interface MeasuredLayout {
 
 const compact = (text: string) => text.replace(/\s+/gu, "");
 
-export function gridLineOf(yCentreMm: number): number {
-  return Math.floor((yCentreMm - TYPE_AREA_MM.top) / TYPE_AREA_MM.linePitch) + 1;
+/** The 版心 of a landscape page (§8): the portrait margins on the same edges of the sheet. */
+export const LANDSCAPE_TYPE_AREA_MM = {
+  top: twipsToMm(LANDSCAPE.margin.topTwips),
+  left: twipsToMm(LANDSCAPE.margin.leftTwips),
+  right: twipsToMm(LANDSCAPE.widthTwips - LANDSCAPE.margin.rightTwips),
+  bottom: twipsToMm(LANDSCAPE.margin.topTwips + TYPE_AREA.widthTwips),
+  linePitch: twipsToMm(GRID.linePitchTwips),
+} as const;
+
+export function gridLineOf(yCentreMm: number, topMm: number = TYPE_AREA_MM.top): number {
+  return Math.floor((yCentreMm - topMm) / TYPE_AREA_MM.linePitch) + 1;
 }
 
 export async function measureLayout(pdf: string): Promise<MeasuredLayout> {
@@ -58,14 +67,16 @@ export async function measureLayout(pdf: string): Promise<MeasuredLayout> {
   const pageNumbers: PageNumberMark[] = [];
   for (const page of pages) {
     const rows = new Map<number, PdfLine[]>();
+    const area = page.widthMm > page.heightMm ? LANDSCAPE_TYPE_AREA_MM : TYPE_AREA_MM;
     for (const block of page.blocks) {
       for (const line of block.lines) {
         const centre = (line.yMin + line.yMax) / 2;
-        if (centre > TYPE_AREA_MM.bottom) {
+        // Outside the 版心: the 页码 (below it on portrait pages, turned left of it on landscape ones).
+        if (centre > area.bottom || line.xMax < area.left) {
           pageNumbers.push({ page: page.number, text: compact(line.text), xMinMm: line.xMin, xMaxMm: line.xMax, yCentreMm: centre });
           continue;
         }
-        const index = gridLineOf(centre);
+        const index = gridLineOf(centre, area.top);
         rows.set(index, [...(rows.get(index) ?? []), line]);
       }
     }

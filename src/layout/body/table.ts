@@ -4,6 +4,7 @@ import { ELEMENT_STYLES } from "../element-styles.js";
 import { COLOUR, GRID, TABLE } from "../gbt9704.js";
 import { gridParagraph, gridSpacing, run, type RenderContext } from "../primitives.js";
 import type { Alignment, BlockSpec, BorderLine, CellSpec, ParagraphSpec, RowSpec, TableSpec } from "../spec.js";
+import { breakParagraph } from "../measure.js";
 import { breakLines, textWidth } from "../text-width.js";
 import { pointsToTwips } from "../units.js";
 import { spanRuns } from "./paragraphs.js";
@@ -95,21 +96,40 @@ function cellParagraphs(context: RenderContext, cell: TableCell, header: boolean
   );
 }
 
+/**
+ * Grid lines a row needs: its tallest cell's lines, measured a little narrower than the cell (a quarter
+ * character) so a face with slightly wider glyphs than the measuring model still fits. Rows get that
+ * height exactly: an "at least" row grows by its rule's width in LibreOffice (measured: 0.18 mm a row)
+ * and leaves the grid.
+ */
+function rowLines(cells: readonly CellSpec[], sizePt: number): number {
+  const safety = pointsToTwips(sizePt / 4);
+  let lines = 1;
+  for (const cell of cells) {
+    const width = cell.widthTwips - 2 * (cell.sideMarginTwips ?? 0) - safety;
+    lines = Math.max(lines, cell.children.reduce((sum, paragraph) => sum + breakParagraph(paragraph, width).length, 0));
+  }
+  return lines;
+}
+
 export function table(context: RenderContext, node: BodyNodeOf<"table">, widthTwips: number): BlockSpec[] {
   const sizePt = TABLE.textSizes[node.textSize];
   const widths = columnWidths(node, widthTwips);
-  const row = (cells: readonly TableCell[], header: boolean): RowSpec => ({
-    cantSplit: true,
-    ...(header ? { header: true } : {}),
-    heightTwips: GRID.linePitchTwips,
-    heightRule: "atLeast",
-    cells: widths.map((width, column): CellSpec => ({
+  const row = (cells: readonly TableCell[], header: boolean): RowSpec => {
+    const specs = widths.map((width, column): CellSpec => ({
       widthTwips: width,
       sideMarginTwips: TABLE.cellSideMarginTwips,
       verticalAlign: "center",
       children: cellParagraphs(context, cells[column] ?? { paragraphs: [] }, header, ALIGNMENT[node.columns[column]?.align ?? "left"], sizePt),
-    })),
-  });
+    }));
+    return {
+      cantSplit: true,
+      ...(header ? { header: true } : {}),
+      heightTwips: rowLines(specs, sizePt * (GRID.characterScalePercent / 100)) * GRID.linePitchTwips,
+      heightRule: "exact",
+      cells: specs,
+    };
+  };
   const spec: TableSpec = {
     kind: "table",
     widthTwips,

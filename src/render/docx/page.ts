@@ -1,6 +1,6 @@
 import {
   AlignmentType, BorderStyle, FrameAnchorType, Footer, Header, HeightRule, LineRuleType, PageNumber, Paragraph, Table, TableAnchorType,
-  TableCell, TableLayoutType, TableRow, TextDirection, TextRun, WidthType,
+  TableCell, TableLayoutType, TableRow, TextDirection, TextRun, VerticalAlignTable, WidthType,
 } from "docx";
 import { COLOUR, LANDSCAPE, LETTER, MARGIN, PAGE, PAGE_NUMBER, TYPE_AREA } from "../../layout/gbt9704.js";
 import { ELEMENT_STYLES } from "../../layout/element-styles.js";
@@ -94,6 +94,9 @@ export function letterFirstFooter(): Footer {
  */
 function landscapePageNumberHeader(context: RenderContext, side: "odd" | "even"): Header {
   const lineTwips = PAGE_NUMBER.lineTwips;
+  // The cell is wider than the line and centres it (vAlign turns with the text): where the line sits
+  // in a turned cell is up to the renderer, its centre is not.
+  const cellTwips = mmToTwips(10);
   // The portrait dash centre, 7 mm under the 版心, is this far from the paper edge the page turns onto.
   const dashCentreFromEdge = PAGE.heightTwips - MARGIN.topTwips - TYPE_AREA.heightTwips - mmToTwips(7);
   const span = mmToTwips(60);
@@ -105,12 +108,12 @@ function landscapePageNumberHeader(context: RenderContext, side: "odd" | "even")
     children: [
       new Table({
         layout: TableLayoutType.FIXED,
-        width: { size: lineTwips, type: WidthType.DXA },
-        columnWidths: [lineTwips],
+        width: { size: cellTwips, type: WidthType.DXA },
+        columnWidths: [cellTwips],
         float: {
           horizontalAnchor: TableAnchorType.PAGE,
           verticalAnchor: TableAnchorType.PAGE,
-          absoluteHorizontalPosition: dashCentreFromEdge - Math.round(lineTwips / 2),
+          absoluteHorizontalPosition: dashCentreFromEdge - Math.round(cellTwips / 2),
           absoluteVerticalPosition: top,
         },
         borders: {
@@ -126,9 +129,10 @@ function landscapePageNumberHeader(context: RenderContext, side: "odd" | "even")
             height: { value: span, rule: HeightRule.EXACT },
             children: [
               new TableCell({
-                width: { size: lineTwips, type: WidthType.DXA },
+                width: { size: cellTwips, type: WidthType.DXA },
                 margins: { top: 0, bottom: 0, left: 0, right: 0 },
                 textDirection: TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT,
+                verticalAlign: VerticalAlignTable.CENTER,
                 children: [
                   new Paragraph({
                     style: ELEMENT_STYLES.pageNumber.id,

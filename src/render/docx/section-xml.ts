@@ -18,7 +18,7 @@ export function sectionPropertiesXml(section: SectionSpec, references: string): 
     `<w:sectPr>${references}` +
     (section.nextPage ? '<w:type w:val="nextPage"/>' : "") +
     size +
-    `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${MARGIN.headerTwips}" w:footer="${MARGIN.footerTwips}" w:gutter="0"/>` +
+    `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${MARGIN.headerTwips}" w:footer="${landscape ? LANDSCAPE.footerTwips : MARGIN.footerTwips}" w:gutter="0"/>` +
     "<w:pgNumType/>" +
     (section.decoration === "letter" ? "<w:titlePg/>" : "") +
     `<w:docGrid w:type="lines" w:linePitch="${GRID.linePitchTwips}"/></w:sectPr>`
