@@ -130,6 +130,8 @@ report += `## In-process stages (median / p95, ms)
 row("stage", "median", "p95");
 row("---", "---", "---");
 for (const [name, stat] of Object.entries(inProcess.stages)) row(name, ms(stat.median), ms(stat.p95));
+report += `${rows.splice(0).join("\n")}\n\n## The other kinds and formats in-process (starter files, YAML text → .docx bytes; median / p95, ms)\n\n| starter | median | p95 |\n| --- | --- | --- |\n`;
+for (const [name, stat] of Object.entries(inProcess.starters)) row(`data/${name}.yaml`, ms(stat.median), ms(stat.p95));
 report += `${rows.join("\n")}\n`;
 
 const target = fileURLToPath(new URL("./results.md", import.meta.url));

@@ -77,8 +77,9 @@ export function buildProgram(): Command {
 
   program
     .command("new")
-    .description("新建数据文件：默认为样例，或由上一年的文件生成下一年的草稿 / start a data file (from the sample, or next year's from this year's)")
+    .description("新建数据文件：默认为样例，或某类公文的起始文件，或由上一年的文件生成下一年的草稿 / start a data file (the sample, a starter, or next year's from this year's)")
     .option("--from <data>", "以此文件为基础，年份、日期和序号顺延 / base on this file, moving the year, dates and serial on")
+    .option("-s, --starter <name>", "起始文件：circular 考核通报、notice 通知、letter 函、minutes 纪要、request 请示、bulletin 通报、order 令 / a starter file")
     .option("-o, --output <file>", "新文件路径 / path of the new file", "data/new-circular.yaml")
     .option("--force", "覆盖已存在的文件 / overwrite an existing file")
     .action((options) => run(async () => (await import("./commands/new.js")).newCommand(options)));

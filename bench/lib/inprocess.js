@@ -1,24 +1,27 @@
-import { composeCircular } from "../../dist/compose/compose.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseDocumentText } from "../../dist/model/validate.js";
-import { renderLoaded, resolveFontProfile, SAMPLE_DATA_FILE } from "../../dist/pipeline.js";
+import { composeLoaded, renderLoaded, resolveFontProfile, SAMPLE_DATA_FILE } from "../../dist/pipeline.js";
 import { packDirect } from "../../dist/render/docx/direct-package.js";
-import { docxDocument } from "../../dist/render/docx/document.js";
-import { layOutDocument } from "../../dist/render/docx/lay-out.js";
+import { layOutDocument } from "../../dist/layout/lay-out.js";
+import { paginate } from "../../dist/layout/paginate.js";
 import { renderDocx } from "../../dist/render/docx/index.js";
-import { packDeterministic } from "../../dist/render/docx/package.js";
-import { OFF_GRID_STYLE_IDS } from "../../dist/render/docx/element-styles.js";
 import { median, percentile, timeRuns } from "./stats.js";
 import { sampleText } from "./data.js";
 
+/** The starter files of the other kinds and formats, measured beside the circular. */
+const STARTERS = ["notice-with-table", "letter", "minutes", "request", "bulletin-without-colophon", "order"];
+
 /**
- * One circular in-process, warm: the whole pipeline from YAML text to .docx bytes, the render alone
- * from a parsed model, and each stage, so a missed target shows where the time goes.
+ * One document in-process, warm: the whole pipeline from YAML text to .docx bytes, the render alone
+ * from a parsed model, and each stage, so a missed target shows where the time goes; then each
+ * starter file of the other kinds and formats.
  */
 export async function benchInProcess({ runs = 300, warmup = 60 } = {}) {
   const text = sampleText();
   const loaded = parseDocumentText(text, SAMPLE_DATA_FILE);
   const fonts = resolveFontProfile(undefined);
-  const document = composeCircular(loaded.document);
+  const document = composeLoaded(loaded);
   const { sections } = layOutDocument(document, { fonts });
   const dates = { created: document.meta.signedOn, modified: document.meta.printedOn };
   const stat = (times) => ({ median: median(times), p95: percentile(times, 95) });
@@ -31,19 +34,22 @@ export async function benchInProcess({ runs = 300, warmup = 60 } = {}) {
   const renderOnly = await timeRuns((i) => renderLoaded(models[i % models.length]), { runs, warmup });
   const stages = {
     "parse + validate (yaml, zod)": await timeRuns(() => parseDocumentText(text, SAMPLE_DATA_FILE), { runs, warmup }),
-    "compose (templates → blocks)": await timeRuns(() => composeCircular(loaded.document), { runs, warmup }),
-    "lay out (pagination estimate, paragraph specs)": await timeRuns(() => layOutDocument(document, { fonts }), { runs, warmup }),
-    "write XML directly + zip (packDirect)": await timeRuns(() => packDirect(fonts, document.meta, sections, dates), { runs, warmup }),
-    "… the same with the docx library (object tree, compile, zip)": await timeRuns(
-      () => packDeterministic(docxDocument(fonts, document.meta, sections), dates, { offGridStyles: OFF_GRID_STYLE_IDS }),
-      { runs, warmup },
-    ),
+    "compose (template → document)": await timeRuns(() => composeLoaded(loaded), { runs, warmup }),
+    "lay out (format, body handlers, specs; paginated for the 版记)": await timeRuns(() => layOutDocument(document, { fonts }), { runs, warmup }),
+    "… of which paginate the laid-out specs": await timeRuns(() => paginate(sections), { runs, warmup }),
+    "write document.xml directly + zip (packDirect)": await timeRuns(() => packDirect(fonts, document.meta, sections, dates), { runs, warmup }),
     "lay out + write (renderDocx), same document every time": await timeRuns(() => renderDocx(document, { fonts }), { runs, warmup }),
-    "… the same with the docx library": await timeRuns(() => renderDocx(document, { fonts }, "library"), { runs, warmup }),
   };
+  const starters = {};
+  for (const name of STARTERS) {
+    const file = join(SAMPLE_DATA_FILE, "..", `${name}.yaml`);
+    const starterText = readFileSync(file, "utf8");
+    starters[name] = stat(await timeRuns(() => renderLoaded(parseDocumentText(starterText, file)), { runs: Math.ceil(runs / 3), warmup: Math.ceil(warmup / 3) }));
+  }
   return {
     full: stat(full),
     renderOnly: stat(renderOnly),
     stages: Object.fromEntries(Object.entries(stages).map(([name, times]) => [name, stat(times)])),
+    starters,
   };
 }

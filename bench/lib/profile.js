@@ -11,9 +11,9 @@ import { tempDir } from "./data.js";
 const STAGES = [
   ["YAML parse (yaml)", /^parseYamlSource$/],
   ["validation (zod + cross rules)", /^validateData$/],
-  ["compose (handlebars, blocks)", /^composeCircular$/],
-  ["pagination estimate (layout/text-width)", /^paginate$/],
-  ["lay out: paragraph and table specs (excl. pagination)", /^layOutDocument$/],
+  ["compose (handlebars, document model)", /^composeCircular$/],
+  ["pagination of the laid-out specs (layout/measure, text-width)", /^paginate$/],
+  ["lay out: format, body handlers, specs (excl. pagination)", /^layOutDocument$/],
   ["document.xml, core.xml, custom.xml (direct writer)", /^(documentXml|coreXml|customXml)$/],
   ["zip: deflate (fflate)", /^deflateSync$/],
   ["zip: CRC-32", /^(crc32|javascriptCrc32)$/],
@@ -47,7 +47,7 @@ export function profileRender(runs = 400) {
     }
   }
   const perDoc = (micros) => micros / 1000 / runs;
-  const paginate = totals.get("pagination estimate (layout/text-width)");
-  totals.set("lay out: paragraph and table specs (excl. pagination)", totals.get("lay out: paragraph and table specs (excl. pagination)") - paginate);
+  const paginate = totals.get("pagination of the laid-out specs (layout/measure, text-width)");
+  totals.set("lay out: format, body handlers, specs (excl. pagination)", totals.get("lay out: format, body handlers, specs (excl. pagination)") - paginate);
   return { runs, totalMsPerDoc: perDoc(all), stages: STAGES.map(([name]) => [name, perDoc(totals.get(name))]) };
 }

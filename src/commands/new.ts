@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { diagnostic, GongwenError } from "../errors.js";
 import { findKind } from "../kinds/registry.js";
 import { nextYearDraft } from "../model/next-year.js";
@@ -10,17 +10,42 @@ import { SAMPLE_DATA_FILE } from "../pipeline.js";
 
 export interface NewCommandOptions {
   readonly from?: string;
+  /** A starter file to copy: circular (the sample), notice, letter, minutes, request, bulletin, order. */
+  readonly starter?: string;
   readonly output: string;
   readonly force?: boolean;
 }
 
-/** Starts a data file: a copy of the sample, or next year's draft made from a given year's file. */
+/** The starter files shipped in data/, by the name a clerk asks for. */
+export const STARTER_FILES: Readonly<Record<string, { readonly file: string; readonly zh: string }>> = {
+  circular: { file: "qingzhengwu-2022-3.yaml", zh: "考核情况通报（样例）" },
+  notice: { file: "notice-with-table.yaml", zh: "通知（附件中有表格）" },
+  letter: { file: "letter.yaml", zh: "函（信函格式）" },
+  minutes: { file: "minutes.yaml", zh: "会议纪要（纪要格式）" },
+  request: { file: "request.yaml", zh: "请示（标注签发人）" },
+  bulletin: { file: "bulletin-without-colophon.yaml", zh: "通报（无文号、主送、版记）" },
+  order: { file: "order.yaml", zh: "令（命令格式）" },
+};
+
+function starterFile(name: string): string {
+  const starter = STARTER_FILES[name];
+  if (!starter) {
+    const list = Object.entries(STARTER_FILES).map(([key, value]) => `${key}（${value.zh}）`).join("、");
+    throw new GongwenError([diagnostic({ zh: `没有名为“${name}”的起始文件，可选：${list}`, en: `no starter named "${name}"; choose one of: ${Object.keys(STARTER_FILES).join(", ")}`, rule: "usage" })], 64);
+  }
+  return join(dirname(SAMPLE_DATA_FILE), starter.file);
+}
+
+/** Starts a data file: a copy of the sample or a starter, or next year's draft made from a given year's file. */
 export async function newCommand(options: NewCommandOptions): Promise<number> {
   const target = resolve(options.output);
   if (existsSync(target) && !options.force) {
     throw new GongwenError([diagnostic({ file: target, zh: "文件已存在，未覆盖（需要覆盖请加 --force）", en: "the file exists and was not overwritten (use --force)", rule: "exists" })], 73);
   }
-  const source = options.from ?? SAMPLE_DATA_FILE;
+  if (options.from && options.starter) {
+    throw new GongwenError([diagnostic({ zh: "--from 与 --starter 只能选一个", en: "use --from or --starter, not both", rule: "usage" })], 64);
+  }
+  const source = options.from ?? (options.starter ? starterFile(options.starter) : SAMPLE_DATA_FILE);
   const text = await readFile(source, "utf8").catch(() => {
     throw new GongwenError([diagnostic({ file: source, zh: "找不到文件", en: "file not found", rule: "read" })], 66);
   });

@@ -48,6 +48,11 @@ const VERBS = new Set(
   "加强 改进 开展 做好 推进 推动 落实 建立 健全 完善 表彰 印发 转发 批转 发布 加快 深化 促进 支持 提升 优化 强化 贯彻 调整 设立 成立 撤销 命名 授予 给予 举办 召开 加大".split(" "),
 );
 const ADVERBS = new Set(["进一步", "全面", "切实", "认真", "大力", "积极"]);
+/**
+ * Compounds of 公文 usage that the word segmenter splits (政务|服务, 公共|资源): a break inside one
+ * splits a term.
+ */
+const TERMS = ["政务服务", "公共资源", "交易中心", "营商环境", "放管服", "一网通办", "政务公开", "安全生产", "生态环境", "乡村振兴", "高质量发展", "人民政府", "办公厅", "办公室", "委员会", "工作会议"];
 // Characters that end an organisation or place name: a break right after them is natural.
 const SUFFIX = new Set("厅局处室部委院会所站队组办司署省市县区镇乡村");
 
@@ -114,6 +119,10 @@ function breakCosts(title: string, r: Resolved, charLevel: boolean): Map<number,
   }
   const costs = new Map<number, number>();
   const orgPart = title.indexOf("关于");
+  const insideTerm = (p: number) => TERMS.some((term) => {
+    for (let at = title.indexOf(term); at >= 0; at = title.indexOf(term, at + 1)) if (p > at && p < at + term.length) return true;
+    return false;
+  });
   // Joint issuers written apart (「甲局 乙厅 丙委关于……」): each organ's name is one unbreakable unit.
   if (orgPart > 0 && /\s/.test(title.slice(0, orgPart))) {
     for (const match of title.slice(0, orgPart).matchAll(/\S+/g)) spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
@@ -134,6 +143,7 @@ function breakCosts(title: string, r: Resolved, charLevel: boolean): Map<number,
       if (p > a && p < b) cost += span[2] ? FORBIDDEN : 2;
     }
     if (/\s$/.test(before)) cost -= 2; // space between joint issuing organs
+    if (insideTerm(p)) cost += 8;
     if (segIndex === undefined) cost += 12; // not a word boundary at all
     else {
       const A = segs[segIndex - 1]?.text ?? "";
