@@ -136,3 +136,51 @@ describe("next year's draft", () => {
     expect(next.body).toBe("正文一段。\n");
   });
 });
+
+describe("the family through the CLI", () => {
+  it("renders every data file in data/ as one batch, each under its 文号 or its file's name", async () => {
+    const { gongwen } = await import("../helpers/cli.js");
+    const { tempDir } = await import("../helpers/data.js");
+    const { readdirSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { ROOT } = await import("../helpers/paths.js");
+    const out = join(tempDir(), "out");
+    const result = gongwen(["render", join(ROOT, "data"), "-o", out, "-q"]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      "bulletin-without-colophon.docx",
+      "order.docx",
+      "青政务〔2022〕11号.docx",
+      "青政务〔2022〕15号.docx",
+      "青政务〔2022〕3号.docx",
+      "青政务函〔2022〕27号.docx",
+      "minutes.docx",
+    ].sort());
+  });
+
+  it("prints the same text for a data file and for its rendered .docx, in every format", async () => {
+    const { gongwen } = await import("../helpers/cli.js");
+    const { tempDir } = await import("../helpers/data.js");
+    const { join } = await import("node:path");
+    for (const file of Object.values(STARTERS)) {
+      const docx = join(tempDir(), "out.docx");
+      expect(gongwen(["render", file, "-o", docx, "-q"]).status).toBe(0);
+      const fromData = gongwen(["text", file]);
+      expect(fromData.status).toBe(0);
+      expect(gongwen(["text", docx]).stdout, file).toBe(fromData.stdout);
+    }
+  });
+
+  it("compares two drafts of a 函 field by field and paragraph by paragraph", async () => {
+    const { gongwen } = await import("../helpers/cli.js");
+    const { tempDir } = await import("../helpers/data.js");
+    const { readFileSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const second = join(tempDir(), "letter-2.yaml");
+    writeFileSync(second, readFileSync(STARTERS.letter, "utf8").replace("2022年4月25日前", "2022年4月30日前").replace("signedOn: 2022-04-08", "signedOn: 2022-04-09"));
+    const result = gongwen(["diff", STARTERS.letter, second, "--json"]);
+    expect(result.status).toBe(1);
+    const diff = JSON.parse(result.stdout) as { fields: { path: string; kind: string }[]; paragraphs: unknown[] };
+    expect(diff.fields.map((f) => f.path)).toEqual(expect.arrayContaining(["envelope.signedOn", "body"]));
+  });
+});
