@@ -1,30 +1,25 @@
 import type { Attachment } from "../document/frame.js";
 import { layOutBody, type BodyContext, type FlowPiece } from "./body/handlers.js";
 import { ELEMENT_STYLES } from "./element-styles.js";
-import { ATTACHMENT, GRID, 字号 } from "./gbt9704.js";
-import { emptyLine, gridParagraph, gridSpacing, run } from "./primitives.js";
+import { title, titleLines } from "./frame/head.js";
+import { ATTACHMENT, GRID } from "./gbt9704.js";
+import { emptyLine, gridParagraph, run } from "./primitives.js";
+import type { ParagraphSpec } from "./spec.js";
 
 /**
  * 附件 pages (§7.3.7): each on a new page, `附件N` in 3号黑体 on line 1, the title centred on line 3 in
  * 2号小标宋, then its body. An 印发件 (no label) starts its page with the title.
  */
 export function attachmentPages(context: BodyContext, attachment: Attachment): FlowPiece[] {
-  const titleText = typeof attachment.title === "string" ? [attachment.title] : attachment.title;
-  const titleRuns = titleText.map((line, index) =>
-    run(context, line, { role: "xiaobiaosong", sizePt: 字号.二号, scalePercent: 100, breakBefore: index > 0 }),
-  );
+  // Broken by meaning like the main title, each line one grid line (the title face stays off the grid).
+  const lines = titleLines(attachment.title, ATTACHMENT.titleSizePt);
   const label = attachment.label;
-  const head = label !== undefined
+  const head: ParagraphSpec[] = label !== undefined
     ? [
         gridParagraph({ style: ELEMENT_STYLES.attachment.id, pageBreakBefore: true, alignment: "left", runs: [run(context, label, { role: "heiti" })] }),
-        gridParagraph({
-          style: ELEMENT_STYLES.attachment.id,
-          alignment: "center",
-          spacing: gridSpacing(ATTACHMENT.blankLinesBeforeTitle * GRID.linePitchTwips),
-          runs: titleRuns,
-        }),
+        title(context, lines, ATTACHMENT.blankLinesBeforeTitle * GRID.linePitchTwips, ELEMENT_STYLES.attachmentTitle.id),
       ]
-    : [gridParagraph({ style: ELEMENT_STYLES.attachment.id, pageBreakBefore: true, alignment: "center", runs: titleRuns })];
+    : [{ ...title(context, lines, 0, ELEMENT_STYLES.attachmentTitle.id), pageBreakBefore: true }];
   const body = layOutBody(context, attachment.body);
   const first = body[0];
   // An attachment that opens with a wide table stands on the table's landscape pages from its label on.

@@ -42,6 +42,7 @@ export const ELEMENT_STYLES = {
   letterRule: { id: "GwLetterRule", name: "信函红色双线 LetterRule", offGrid: true },
   issuedLine: { id: "GwIssuedLine", name: "编印单位和日期 IssuedLine", offGrid: true },
   colophonEnd: { id: "GwColophonEnd", name: "版记结束 ColophonEnd", offGrid: true },
+  attachmentTitle: { id: "GwAttachmentTitle", name: "附件标题 AttachmentTitle", offGrid: true },
 } as const satisfies Record<string, ElementStyle>;
 
 export const OFF_GRID_STYLE_IDS: readonly string[] = Object.values(ELEMENT_STYLES as Record<string, ElementStyle>)

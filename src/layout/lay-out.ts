@@ -1,15 +1,15 @@
 import type { GongwenDocument } from "../document/document.js";
-import type { Colophon, Frame } from "../document/frame.js";
+import type { Colophon } from "../document/frame.js";
 import { attachmentPages } from "./attachments.js";
 import { layOutBody, type BodyContext, type FlowPiece } from "./body/handlers.js";
 import { ELEMENT_STYLES, OFF_GRID_STYLE_IDS } from "./element-styles.js";
-import { attachmentNote, attendance, note } from "./frame/closing.js";
 import { colophon, colophonLineTotal, colophonRuleAllowanceTwips, type ColophonStyle } from "./frame/colophon.js";
-import { signature } from "./frame/signature.js";
 import type { FontProfile } from "./fonts.js";
 import { FORMATS } from "./formats/index.js";
 import { GRID, LANDSCAPE, TYPE_AREA } from "./gbt9704.js";
-import { gridLineAt, paginate, placeColophon, type ColophonPlacement, type PaginationPlan } from "./paginate.js";
+import { closing, NATURAL_CLOSING, type ClosingAdjustment } from "./closing.js";
+import { measureParagraph } from "./measure.js";
+import { gridLineAt, paginate, placeColophon, type ColophonPlacement, type PageFlow, type PaginationPlan } from "./paginate.js";
 import { emptyLine, gridParagraph, gridSpacing } from "./primitives.js";
 import { isLandscape, type BlockSpec, type ParagraphSpec, type SectionDecoration, type SectionSpec } from "./spec.js";
 
@@ -38,18 +38,19 @@ export interface LaidOutDocument {
 export function layOutDocument(document: GongwenDocument, options: LayoutOptions): LaidOutDocument {
   const format = FORMATS[document.format];
   const context: BodyContext = { fonts: options.fonts, widthTwips: TYPE_AREA.widthTwips, landscapeWidthTwips: LANDSCAPE.widthTwips - LANDSCAPE.margin.leftTwips - LANDSCAPE.margin.rightTwips };
+  const head = format.head(document.frame, context);
   const body = layOutBody(context, document.body);
-  const closing = closingSpecs(document.frame, context, options.sealImages ?? []);
-  if (closing.keepTextWithSignature) keepLastParagraphWithNext(body);
-  const pieces: FlowPiece[] = [
-    ...format.head(document.frame, context),
-    ...body,
-    ...closing.specs,
-    ...document.attachments.flatMap((attachment) => attachmentPages(context, attachment)),
-  ];
-  const main = sectionsOf(pieces, format.firstDecoration).map(offGrid);
+  const attachments = document.attachments.flatMap((attachment) => attachmentPages(context, attachment));
+  const build = (adjustment: ClosingAdjustment) => {
+    const end = closing(context, body, document.frame, options.sealImages ?? [], adjustment);
+    const main = sectionsOf([...head, ...end.body, ...end.unit, ...end.rest, ...attachments], format.firstDecoration).map(offGrid);
+    return { main, unit: end.unit, flow: paginate(main) };
+  };
+  let built = build(NATURAL_CLOSING);
+  const adjustment = closingAdjustment(built.flow, built.unit, (fewer) => closing(context, body, document.frame, options.sealImages ?? [], { fewerBlankLines: fewer, scale: 1 }).unit);
+  if (adjustment) built = build(adjustment);
+  const { main, flow } = built;
 
-  const flow = paginate(main);
   const last = main[main.length - 1];
   // Text that ends on landscape pages leaves no room for the 版记 on them.
   const contentEnd = { page: flow.end.page, line: last && isLandscape(last) ? GRID.linesPerPage : gridLineAt(flow.end.yTwips) };
@@ -62,6 +63,39 @@ export function layOutDocument(document: GongwenDocument, options: LayoutOptions
   return { sections: sectionsWithColophon(context, main, block, format.colophonStyle, plan).map(offGrid), plan };
 }
 
+/** The most a page may end early before the closing unit: "filled to at least 20 of its 22 lines". */
+const ALLOWED_HOLE_TWIPS = 2 * GRID.linePitchTwips;
+/** The tightest the closing unit is set to fit below the text: lines three quarters of the grid's. */
+const MIN_SCALE = 0.75;
+
+/**
+ * When the closing unit had to start a new page and left a hole of more than two lines on the page
+ * before, the standard's remedy (§7.3.5.5: 调整行距、字距) rather than a hole: one blank line fewer
+ * above the 署名, then, if need be, the unit's lines closer together, down to three quarters.
+ */
+function closingAdjustment(flow: PageFlow, unit: readonly ParagraphSpec[], unitWithFewerBlanks: (fewer: number) => ParagraphSpec[]): ClosingAdjustment | undefined {
+  const first = unit[0];
+  if (!first) return undefined;
+  const index = flow.blocks.findIndex((block) => block.kind === "paragraph" && block.spec === first);
+  const placed = flow.blocks[index];
+  if (!placed || placed.kind !== "paragraph" || index === 0) return undefined;
+  const start = placed.lines[0];
+  if (!start || start.yTwips > 0) return undefined;
+  // Where the page before ends: the lowest line or row on it.
+  let used = 0;
+  for (const block of flow.blocks.slice(0, index)) {
+    if (block.kind === "paragraph") for (const line of block.lines) if (line.page === start.page - 1) used = Math.max(used, line.yTwips + line.heightTwips);
+    if (block.kind === "table") for (const row of block.rows) if (row.page === start.page - 1) used = Math.max(used, row.yTwips + row.heightTwips);
+  }
+  const free = TYPE_AREA.heightTwips - used;
+  if (used === 0 || free <= ALLOWED_HOLE_TWIPS) return undefined;
+  const height = (specs: readonly ParagraphSpec[]) => specs.reduce((sum, spec) => sum + measureParagraph(spec, TYPE_AREA.widthTwips).heightTwips, 0);
+  const fewer = height(unitWithFewerBlanks(1));
+  if (fewer <= free) return { fewerBlankLines: 1, scale: 1 };
+  const scale = free / fewer;
+  return scale >= MIN_SCALE ? { fewerBlankLines: 1, scale: Math.floor(scale * 1000) / 1000 } : undefined;
+}
+
 /** Paragraphs of the off-grid element styles say so themselves (element-styles.ts). */
 function offGrid(section: SectionSpec): SectionSpec {
   const paragraph = (spec: ParagraphSpec): ParagraphSpec =>
@@ -71,26 +105,6 @@ function offGrid(section: SectionSpec): SectionSpec {
       ? paragraph(spec)
       : { ...spec, rows: spec.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, children: cell.children.map(paragraph) })) })) };
   return { ...section, children: section.children.map(block) };
-}
-
-/** 附件说明, 纪要 attendance, the signature and the 附注 below the date, in that order. */
-function closingSpecs(frame: Frame, context: BodyContext, sealImages: readonly Uint8Array[]): { specs: BlockSpec[]; keepTextWithSignature: boolean } {
-  const specs: BlockSpec[] = [];
-  if (frame.attachmentNote && frame.attachmentNote.length > 0) specs.push(...attachmentNote(context, frame.attachmentNote));
-  if (frame.attendance && frame.attendance.length > 0) specs.push(...attendance(context, frame.attendance));
-  const keepTextWithSignature = specs.length === 0 && frame.signature !== undefined;
-  if (frame.signature) specs.push(...signature(context, frame.signature, sealImages));
-  // The 附注 stands on the line below the date (§7.3.6): the date and each note but the last go with it.
-  if (frame.notes.length > 0) keepLastParagraphWithNext(specs);
-  frame.notes.forEach((text, index) => specs.push({ ...note(context, text), ...(index < frame.notes.length - 1 ? { keepNext: true } : {}) }));
-  return { specs, keepTextWithSignature };
-}
-
-/** The last paragraph goes with what follows it: the text with the 署名 (§7.3.5.5), the date with the 附注. */
-function keepLastParagraphWithNext(specs: FlowPiece[]): void {
-  const index = specs.length - 1;
-  const last = specs[index];
-  if (last?.kind === "paragraph" && last.keepNext !== true) specs[index] = { ...last, keepNext: true };
 }
 
 /** Pieces into sections: landscape runs get pages (and a section) of their own. */

@@ -13,6 +13,7 @@ export interface PlacedLine {
   readonly page: number;
   /** Top of the line from the 版心's top edge. */
   readonly yTwips: number;
+  readonly heightTwips: number;
   readonly text: string;
 }
 
@@ -140,7 +141,7 @@ function placeParagraph(cursor: Cursor, spec: ParagraphSpec, m: ParagraphMeasure
   cursor.y += m.beforeTwips + m.topTwips;
   m.lines.forEach((text, lineIndex) => {
     if (lineIndex > 0 && !cursor.fits(m.lineTwips)) cursor.newPage();
-    lines.push({ page: cursor.page, yTwips: cursor.y, text });
+    lines.push({ page: cursor.page, yTwips: cursor.y, heightTwips: m.lineTwips, text });
     cursor.y += m.lineTwips;
   });
   cursor.y += m.afterTwips;

@@ -28,10 +28,17 @@ export interface RunStyle {
   readonly breakBefore?: boolean;
 }
 
+/**
+ * Faces on every channel. Latin letters and digits of running text go in the Latin face; a run "in its
+ * role's face" (标志, 标题, 页码) has no other face at all, digits included, as a clerk setting the title in
+ * 方正小标宋简体 in Word would have it. The eastAsia hint makes Word (and WPS) set the characters
+ * Unicode leaves ambiguous — curly quotes, ·, —, … — in the Chinese face, so 「“2·7”」 keeps
+ * full-width marks beside its digits.
+ */
 export function fontFor(context: RenderContext, role: FontRole, latinInRoleFace = false): FontFaces {
   const face = context.fonts[role];
   const latin = latinInRoleFace ? face : context.fonts.latin;
-  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: face, ...(latinInRoleFace ? { hint: "eastAsia" as const } : {}) };
+  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: face, hint: "eastAsia" };
 }
 
 export function run(context: RenderContext, content: string | readonly RunContent[], style: RunStyle = {}): TextRunSpec {

@@ -177,7 +177,7 @@ describe("the pagination estimate is unchanged", () => {
         colophon: { lines: Array.from({ length: copyTo }, () => ({ kind: "copyTo" as const, text: "抄送：省政府办公厅。" })), printer: "办公室", printDate: "2022年1月5日印发" },
       },
       body,
-      attachments: Array.from({ length: attachments }, () => ({ label: "附件", title: "考核评分表", body: body.slice(0, 2) })),
+      attachments: Array.from({ length: attachments }, () => ({ label: "附件", title: ["考核评分表"], body: body.slice(0, 2) })),
     });
     fc.assert(
       fc.property(fc.array(node, { maxLength: 30 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 6 }), (body, attachments, copyTo) => {

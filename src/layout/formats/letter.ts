@@ -53,7 +53,7 @@ function markFrame(frame: Frame, context: RenderContext): { spec: ParagraphSpec;
       widowControl: false,
       spacing: { line: lineTwips, before: 0, after: 0 },
       frame: { yFromPageTwips: y, heightTwips: lineTwips, widthTwips: TYPE_AREA.widthTwips },
-      runs: [run(context, text, { role: "xiaobiaosong", sizePt: size.sizePt, colour: RED, scalePercent: size.scalePercent, offGrid: true })],
+      runs: [run(context, text, { role: "xiaobiaosong", sizePt: size.sizePt, colour: RED, scalePercent: size.scalePercent, offGrid: true, latinInRoleFace: true })],
     },
     inkBottomFromPageTwips: LETTER.markTopFromPageTwips + pointsToTwips(size.sizePt * IDEOGRAPH_INK_HEIGHT_EM),
     bottomFromPageTwips: y + lineTwips,

@@ -31,7 +31,7 @@ export function issuerMark(context: RenderContext, names: readonly string[], suf
 
 function markRun(context: RenderContext, text: string, geometry: MarkGeometry): TextRunSpec {
   const { sizePt, scalePercent } = geometry;
-  return run(context, text, { role: "xiaobiaosong", sizePt, colour: RED, scalePercent, offGrid: true });
+  return run(context, text, { role: "xiaobiaosong", sizePt, colour: RED, scalePercent, offGrid: true, latinInRoleFace: true });
 }
 
 export function singleMark(context: RenderContext, text: string, geometry: MarkGeometry): ParagraphSpec {
@@ -142,7 +142,7 @@ export function title(context: RenderContext, lines: readonly string[], beforeTw
     keepNext: true,
     keepLines: true,
     spacing: gridSpacing(beforeTwips),
-    runs: lines.map((line, index) => run(context, line, { role: "xiaobiaosong", sizePt: TITLE.sizePt, scalePercent: 100, breakBefore: index > 0 })),
+    runs: lines.map((line, index) => run(context, line, { role: "xiaobiaosong", sizePt: TITLE.sizePt, scalePercent: 100, breakBefore: index > 0, latinInRoleFace: true })),
   });
 }
 

@@ -51,11 +51,16 @@ export function signatureLayout(block: OrganSignature): SignatureLayout {
   };
 }
 
-/** The signature block's paragraphs; `sealImages` are PNGs, one per 署名, when the data names them. */
-export function signature(context: RenderContext, block: Signature, sealImages: readonly Uint8Array[] = []): ParagraphSpec[] {
-  if (block.kind === "signer") return signerSignature(context, block);
-  if (block.seal !== "none" && block.names.length > 1) return jointSealedSignature(context, block, sealImages);
-  const layout = signatureLayout(block);
+/**
+ * The signature block's paragraphs; `sealImages` are PNGs, one per 署名, when the data names them.
+ * `fewerBlankLines` takes blank lines off above the 署名 where a page cannot hold the block otherwise
+ * (§7.3.5.5: 调整行距 rather than leaving the 署名 without 正文).
+ */
+export function signature(context: RenderContext, block: Signature, sealImages: readonly Uint8Array[] = [], fewerBlankLines = 0): ParagraphSpec[] {
+  if (block.kind === "signer") return signerSignature(context, block, fewerBlankLines);
+  if (block.seal !== "none" && block.names.length > 1) return jointSealedSignature(context, block, sealImages, fewerBlankLines);
+  const full = signatureLayout(block);
+  const layout = { ...full, blankLinesAbove: Math.max(0, full.blankLinesAbove - fewerBlankLines) };
   const blanks = Array.from({ length: layout.blankLinesAbove }, () => emptyLine(true));
   const sealImage = sealImages[0];
   const names = block.names.map((name, index) =>
@@ -85,7 +90,8 @@ function dateCentreTwips(dateRightTwips: number, date: string): number {
  * As many a row as fit in the 版心 (at most three), filled in order, the last row flush right, rows five
  * lines apart so the seals of one row clear those of the next.
  */
-function jointSealedSignature(context: RenderContext, block: OrganSignature, sealImages: readonly Uint8Array[]): ParagraphSpec[] {
+function jointSealedSignature(context: RenderContext, block: OrganSignature, sealImages: readonly Uint8Array[], fewerBlankLines: number): ParagraphSpec[] {
+  const blankLines = Math.max(0, SIGNATURE.sealedBlankLinesAbove - fewerBlankLines);
   const dateRight = charsTwips(SIGNATURE.sealedDateRightChars);
   const lastCentre = dateCentreTwips(dateRight, block.date);
   const column = block.names.map((name) => Math.max(mmToTwips(SIGNATURE.sealDiameterMm), widthTwips(name) + 2 * charsTwips(1)));
@@ -110,7 +116,7 @@ function jointSealedSignature(context: RenderContext, block: OrganSignature, sea
   for (let perRow = Math.min(SIGNATURE.jointMaxPerRow, block.names.length); perRow >= 1 && !rows; perRow--) rows = rowsOf(perRow);
   const placed = rows ?? block.names.map((_, first) => ({ first, count: 1, centres: [Math.round(lastCentre)] }));
 
-  const out: ParagraphSpec[] = Array.from({ length: SIGNATURE.sealedBlankLinesAbove }, () => emptyLine(true));
+  const out: ParagraphSpec[] = Array.from({ length: blankLines }, () => emptyLine(true));
   placed.forEach(({ first, count, centres }, rowIndex) => {
     const names = block.names.slice(first, first + count);
     const before = rowIndex === 0 ? 0 : (SIGNATURE.jointRowPitchLines - 1) * GRID.linePitchTwips;
@@ -118,7 +124,7 @@ function jointSealedSignature(context: RenderContext, block: OrganSignature, sea
     // above its own row of names.
     const images = names.flatMap((_, i) => {
       const image = sealImages[first + i];
-      return image ? [sealRun(image, centres[i]!, SIGNATURE.sealedBlankLinesAbove - before / GRID.linePitchTwips)] : [];
+      return image ? [sealRun(image, centres[i]!, blankLines - before / GRID.linePitchTwips)] : [];
     });
     out.push(
       gridParagraph({
@@ -139,7 +145,7 @@ function jointSealedSignature(context: RenderContext, block: OrganSignature, sea
  * §7.3.5.3: 正文下空二行, the 签名章 右空四字 with the 职务 左空二字 of it (one signer a line, aligned),
  * then one blank line and the date 右空四字. The name stands where the 签名章 is stamped.
  */
-function signerSignature(context: RenderContext, block: SignerSignature): ParagraphSpec[] {
+function signerSignature(context: RenderContext, block: SignerSignature, fewerBlankLines: number): ParagraphSpec[] {
   const right = TYPE_AREA.widthTwips - charsTwips(SIGNATURE.signerRightChars);
   const nameWidth = Math.max(...block.signers.map((signer) => widthTwips(signer.name)));
   const titleEnd = right - nameWidth - charsTwips(SIGNATURE.signerTitleGapChars);
@@ -155,7 +161,7 @@ function signerSignature(context: RenderContext, block: SignerSignature): Paragr
       runs: [run(context, [TAB, signer.title ?? "", TAB, signer.name])],
     });
   return [
-    ...Array.from({ length: SIGNATURE.signerBlankLinesAbove }, () => emptyLine(true)),
+    ...Array.from({ length: Math.max(0, SIGNATURE.signerBlankLinesAbove - fewerBlankLines) }, () => emptyLine(true)),
     ...block.signers.map(line),
     ...Array.from({ length: SIGNATURE.signerDateBlankLines }, () => emptyLine(true)),
     gridParagraph({ style: ELEMENT_STYLES.date.id, alignment: "right", indent: { right: charsTwips(SIGNATURE.signerRightChars) }, runs: [run(context, block.date)] }),

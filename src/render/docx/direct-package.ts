@@ -1,6 +1,7 @@
 import type { DocumentMeta } from "../../document/document.js";
 import type { FontProfile } from "../../layout/fonts.js";
 import type { SectionSpec } from "../../layout/spec.js";
+import { fontTableXml } from "./font-table.js";
 import { coreProperties, customProperties } from "./metadata.js";
 import { sectionPropertiesXml } from "./section-xml.js";
 import { packageShell, type PackageShell, type Relationship } from "./shell.js";
@@ -60,6 +61,9 @@ export async function packDirect(fonts: FontProfile, meta: DocumentMeta, section
         return { name, packed: packPart(coreXml(meta, dates)) };
       case "docProps/custom.xml":
         return { name, packed: packPart(customXml(meta)) };
+      case "word/fontTable.xml":
+        // The same for every document of a profile: deflated once, through the zip writer's cache.
+        return { name, data: fontTableXml(fonts) };
     }
   });
   for (const image of images.media) entries.push({ name: image.name, packed: packPart(image.data) });

@@ -18,8 +18,9 @@ import { packPart, type PackedPart } from "./zip.js";
  */
 
 /** Parts written per document. */
-export type PerDocumentPart = "word/document.xml" | "word/_rels/document.xml.rels" | "docProps/core.xml" | "docProps/custom.xml";
-const PER_DOCUMENT = new Set<string>(["word/document.xml", "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/custom.xml"]);
+export type PerDocumentPart = "word/document.xml" | "word/_rels/document.xml.rels" | "docProps/core.xml" | "docProps/custom.xml" | "word/fontTable.xml";
+/** Parts this tool writes itself (the library cannot write a font table's character sets and stand-ins). */
+const PER_DOCUMENT = new Set<string>(["word/document.xml", "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/custom.xml", "word/fontTable.xml"]);
 
 export interface Relationship {
   readonly id: string;
