@@ -26,6 +26,16 @@ export interface ClosingAdjustment {
   readonly fewerBlankLines: number;
   /** Share of its line heights the unit is set in (1: on the grid). */
   readonly scale: number;
+  /**
+   * Body pieces from this index on (those that start on the page before the unit) are set at the same
+   * scale, so the squeeze is spread over the page rather than crammed into the unit.
+   */
+  readonly compressFrom?: number;
+  /**
+   * A paragraph that runs onto that page from the one before is cut where the page begins (after its
+   * first `lines` lines), so the part on the page can be set closer with the rest.
+   */
+  readonly splitAt?: { readonly index: number; readonly lines: number };
 }
 
 export const NATURAL_CLOSING: ClosingAdjustment = { fewerBlankLines: 0, scale: 1 };
@@ -44,7 +54,7 @@ function textRuns(spec: ParagraphSpec): readonly TextRunSpec[] {
 }
 
 /** A body paragraph whose lines may be split: text in runs, not a heading kept with its text. */
-function splittable(piece: FlowPiece | undefined): piece is ParagraphSpec {
+export function splittable(piece: FlowPiece | undefined): piece is ParagraphSpec {
   return piece?.kind === "paragraph" && piece.keepNext !== true && piece.style !== ELEMENT_STYLES.tableSpacer.id && textRuns(piece).some((run) => run.content.some((c) => typeof c === "string" && c !== ""));
 }
 
@@ -105,13 +115,22 @@ function textTail(body: readonly FlowPiece[]): { body: FlowPiece[]; tail: Paragr
   return { body: body.slice(0, -1), tail: [last] };
 }
 
-function scaled(spec: ParagraphSpec, scale: number): ParagraphSpec {
+export function scaled(spec: ParagraphSpec, scale: number): ParagraphSpec {
   if (scale === 1 || !spec.spacing) return spec;
   return {
     ...spec,
+    // Off the grid: LibreOffice would otherwise snap each shortened line back to the grid's pitch.
+    snapToGrid: false,
     spacing: { before: Math.floor(spec.spacing.before * scale), after: Math.floor(spec.spacing.after * scale), line: Math.floor(spec.spacing.line * scale) },
     runs: spec.runs.map((run) => (run.kind === "image" ? { ...run, offsetFromParagraphEmu: Math.round(run.offsetFromParagraphEmu * scale) } : run)),
   };
+}
+
+function splitAtPage(body: readonly FlowPiece[], at: ClosingAdjustment["splitAt"]): readonly FlowPiece[] {
+  const piece = at && body[at.index];
+  if (!at || !splittable(piece)) return body;
+  const [first, rest] = splitAtLine(piece, breakParagraph(piece, TYPE_AREA.widthTwips), at.lines);
+  return [...body.slice(0, at.index), first, rest, ...body.slice(at.index + 1)];
 }
 
 /** 附件说明, 纪要 attendance, the signature and the 附注 below the date, in that order. */
@@ -127,7 +146,10 @@ function closingParagraphs(frame: Frame, context: BodyContext, sealImages: reado
 export function closing(context: BodyContext, body: readonly FlowPiece[], frame: Frame, sealImages: readonly Uint8Array[], adjustment: ClosingAdjustment): Closing {
   const paragraphs = closingParagraphs(frame, context, sealImages, adjustment.fewerBlankLines);
   if (!frame.signature) return { body: [...body], unit: [], rest: paragraphs };
-  const { body: before, tail } = textTail(body);
+  const { body: split, tail } = textTail(splitAtPage(body, adjustment.splitAt));
+  // textTail keeps indices: split[i] is body[i] or the part of it that stays above the unit.
+  const from = adjustment.compressFrom;
+  const before = from === undefined ? split : split.map((piece, index) => (index >= from && piece.kind === "paragraph" ? scaled(piece, adjustment.scale) : piece));
   const unit = [...tail, ...paragraphs].map((spec, index, all) => {
     const kept: ParagraphSpec = { ...spec, ...(index < all.length - 1 ? { keepNext: true } : {}) };
     const multiLine = breakParagraph(spec, TYPE_AREA.widthTwips).length > 1;

@@ -7,9 +7,9 @@ import { colophon, colophonLineTotal, colophonRuleAllowanceTwips, type ColophonS
 import type { FontProfile } from "./fonts.js";
 import { FORMATS } from "./formats/index.js";
 import { GRID, LANDSCAPE, TYPE_AREA } from "./gbt9704.js";
-import { closing, NATURAL_CLOSING, type ClosingAdjustment } from "./closing.js";
-import { measureParagraph } from "./measure.js";
-import { gridLineAt, paginate, placeColophon, type ColophonPlacement, type PageFlow, type PaginationPlan } from "./paginate.js";
+import { closing, NATURAL_CLOSING } from "./closing.js";
+import { applyTightening, fitClosing, unitHeightTwips, type ClosingFit } from "./fit-closing.js";
+import { gridLineAt, paginate, placeColophon, type ColophonPlacement, type PaginationPlan } from "./paginate.js";
 import { emptyLine, gridParagraph, gridSpacing } from "./primitives.js";
 import { isLandscape, type BlockSpec, type ParagraphSpec, type SectionDecoration, type SectionSpec } from "./spec.js";
 
@@ -41,59 +41,37 @@ export function layOutDocument(document: GongwenDocument, options: LayoutOptions
   const head = format.head(document.frame, context);
   const body = layOutBody(context, document.body);
   const attachments = document.attachments.flatMap((attachment) => attachmentPages(context, attachment));
-  const build = (adjustment: ClosingAdjustment) => {
-    const end = closing(context, body, document.frame, options.sealImages ?? [], adjustment);
+  const closingOf = (fit: ClosingFit) => closing(context, tightenedBody(body, fit), document.frame, options.sealImages ?? [], fit.closing);
+  const build = (fit: ClosingFit) => {
+    const end = closingOf(fit);
     const main = sectionsOf([...head, ...end.body, ...end.unit, ...end.rest, ...attachments], format.firstDecoration).map(offGrid);
-    return { main, unit: end.unit, flow: paginate(main) };
+    return { main, unit: end.unit, body: end.body, flow: paginate(main) };
   };
-  let built = build(NATURAL_CLOSING);
-  const adjustment = closingAdjustment(built.flow, built.unit, (fewer) => closing(context, body, document.frame, options.sealImages ?? [], { fewerBlankLines: fewer, scale: 1 }).unit);
-  if (adjustment) built = build(adjustment);
+  const natural: ClosingFit = { closing: NATURAL_CLOSING, tightened: new Map(), page: 0 };
+  let built = build(natural);
+  const fit = fitClosing(built, build, (candidate) => unitHeightTwips(closingOf(candidate).unit));
+  if (fit) built = build(fit);
   const { main, flow } = built;
+  const tightenedPage = fit && fit.tightened.size > 0 ? fit.page : undefined;
 
   const last = main[main.length - 1];
   // Text that ends on landscape pages leaves no room for the 版记 on them.
   const contentEnd = { page: flow.end.page, line: last && isLandscape(last) ? GRID.linesPerPage : gridLineAt(flow.end.yTwips) };
   const block = document.frame.colophon;
-  if (!block) return { sections: main, plan: { contentEnd, colophonLines: 0, placement: "same-page", fillerLines: 0, totalPages: flow.pages } };
+  if (!block) return { sections: main, plan: { contentEnd, colophonLines: 0, placement: "same-page", fillerLines: 0, totalPages: flow.pages, tightenedPage } };
 
   const lines = colophonLineTotal(block, format.colophonStyle);
-  const estimate: PaginationPlan = { contentEnd, colophonLines: lines, ...placeColophon(contentEnd, lines, format.colophonOnEvenPage) };
+  const estimate: PaginationPlan = { contentEnd, colophonLines: lines, ...placeColophon(contentEnd, lines, format.colophonOnEvenPage), tightenedPage };
   const plan = options.colophonPlacement ? { ...estimate, ...options.colophonPlacement } : estimate;
   return { sections: sectionsWithColophon(context, main, block, format.colophonStyle, plan).map(offGrid), plan };
 }
 
-/** The most a page may end early before the closing unit: "filled to at least 20 of its 22 lines". */
-const ALLOWED_HOLE_TWIPS = 2 * GRID.linePitchTwips;
-/** The tightest the closing unit is set to fit below the text: lines three quarters of the grid's. */
-const MIN_SCALE = 0.75;
+const isBlock = (piece: FlowPiece): piece is BlockSpec => piece.kind !== "landscape";
 
-/**
- * When the closing unit had to start a new page and left a hole of more than two lines on the page
- * before, the standard's remedy (§7.3.5.5: 调整行距、字距) rather than a hole: one blank line fewer
- * above the 署名, then, if need be, the unit's lines closer together, down to three quarters.
- */
-function closingAdjustment(flow: PageFlow, unit: readonly ParagraphSpec[], unitWithFewerBlanks: (fewer: number) => ParagraphSpec[]): ClosingAdjustment | undefined {
-  const first = unit[0];
-  if (!first) return undefined;
-  const index = flow.blocks.findIndex((block) => block.kind === "paragraph" && block.spec === first);
-  const placed = flow.blocks[index];
-  if (!placed || placed.kind !== "paragraph" || index === 0) return undefined;
-  const start = placed.lines[0];
-  if (!start || start.yTwips > 0) return undefined;
-  // Where the page before ends: the lowest line or row on it.
-  let used = 0;
-  for (const block of flow.blocks.slice(0, index)) {
-    if (block.kind === "paragraph") for (const line of block.lines) if (line.page === start.page - 1) used = Math.max(used, line.yTwips + line.heightTwips);
-    if (block.kind === "table") for (const row of block.rows) if (row.page === start.page - 1) used = Math.max(used, row.yTwips + row.heightTwips);
-  }
-  const free = TYPE_AREA.heightTwips - used;
-  if (used === 0 || free <= ALLOWED_HOLE_TWIPS) return undefined;
-  const height = (specs: readonly ParagraphSpec[]) => specs.reduce((sum, spec) => sum + measureParagraph(spec, TYPE_AREA.widthTwips).heightTwips, 0);
-  const fewer = height(unitWithFewerBlanks(1));
-  if (fewer <= free) return { fewerBlankLines: 1, scale: 1 };
-  const scale = free / fewer;
-  return scale >= MIN_SCALE ? { fewerBlankLines: 1, scale: Math.floor(scale * 1000) / 1000 } : undefined;
+/** The body with the fit's narrowed paragraphs (landscape runs untouched). */
+function tightenedBody(body: readonly FlowPiece[], fit: ClosingFit): FlowPiece[] {
+  if (fit.tightened.size === 0) return [...body];
+  return body.map((piece) => (isBlock(piece) ? applyTightening([piece], fit.tightened)[0]! : piece));
 }
 
 /** Paragraphs of the off-grid element styles say so themselves (element-styles.ts). */

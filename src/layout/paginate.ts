@@ -193,6 +193,8 @@ export interface PaginationPlan {
   /** Empty grid lines between the text (or the page top) and the 版记's first rule. */
   readonly fillerLines: number;
   readonly totalPages: number;
+  /** The page whose body paragraphs were set narrower to keep the 署名 with the text (fit-closing.ts). */
+  readonly tightenedPage?: number;
 }
 
 const PAGE_LINES = GRID.linesPerPage;

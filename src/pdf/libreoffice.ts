@@ -211,7 +211,9 @@ async function pageCount(pdf: string): Promise<number> {
 function sofficeEnv(host: Host): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (host.platform !== "linux") return env;
-  if (existsSync(FONTS_CONF)) env.FONTCONFIG_FILE = FONTS_CONF;
+  // Another mapping of the bureau faces may be chosen (the layout tests use fonts/fonts-noto.conf too).
+  const fontsConf = process.env.GONGWEN_FONTS_CONF ?? FONTS_CONF;
+  if (existsSync(fontsConf)) env.FONTCONFIG_FILE = fontsConf;
   // The locale picks LibreOffice's default Asian language, which picks glyph forms for text without
   // w:lang (ja_JP gives Japanese forms). C.UTF-8 gives Simplified Chinese forms and, unlike a zh_CN locale
   // that is not installed, still decodes UTF-8 file names (Node passes argv as UTF-8).

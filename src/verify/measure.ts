@@ -44,6 +44,8 @@ export interface MeasuredLayout {
   readonly lines: readonly GridLine[];
   /** Text below the 版心 (the 页码), one per page that has it. */
   readonly pageNumbers: readonly PageNumberMark[];
+  /** Pages set landscape (§8 横排表格). */
+  readonly landscapePages: readonly number[];
 }
 
 const compact = (text: string) => text.replace(/\s+/gu, "");
@@ -65,9 +67,11 @@ export async function measureLayout(pdf: string): Promise<MeasuredLayout> {
   const pages = await extractWords(pdf);
   const lines: GridLine[] = [];
   const pageNumbers: PageNumberMark[] = [];
+  const landscapePages: number[] = [];
   for (const page of pages) {
     const rows = new Map<number, PdfLine[]>();
     const area = page.widthMm > page.heightMm ? LANDSCAPE_TYPE_AREA_MM : TYPE_AREA_MM;
+    if (area === LANDSCAPE_TYPE_AREA_MM) landscapePages.push(page.number);
     for (const block of page.blocks) {
       for (const line of block.lines) {
         const centre = (line.yMin + line.yMax) / 2;
@@ -94,5 +98,5 @@ export async function measureLayout(pdf: string): Promise<MeasuredLayout> {
     }
   }
   const first = pages[0];
-  return { pages: pages.length, pageWidthMm: first?.widthMm ?? 0, pageHeightMm: first?.heightMm ?? 0, lines, pageNumbers };
+  return { pages: pages.length, pageWidthMm: first?.widthMm ?? 0, pageHeightMm: first?.heightMm ?? 0, lines, pageNumbers, landscapePages };
 }

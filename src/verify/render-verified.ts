@@ -6,6 +6,7 @@ import { renderLoaded, type RenderOptions, type RenderResult } from "../pipeline
 import type { LoadedDocument } from "../model/validate.js";
 import { checkColophon, colophonInfo, type ColophonFinding } from "./colophon-check.js";
 import { measureLayout, type MeasuredLayout } from "./measure.js";
+import { checkStandard, type StandardFinding } from "./standard.js";
 
 /**
  * Render, lay out with LibreOffice, measure, correct, render again: only a layout engine knows where
@@ -20,6 +21,8 @@ export interface Verification {
   readonly reason?: string;
   readonly passes: number;
   readonly finding?: ColophonFinding;
+  /** Findings against the rest of the standard's page rules (standard.ts). */
+  readonly standard?: readonly StandardFinding[];
   readonly layout?: MeasuredLayout;
   /** Milliseconds each LibreOffice conversion took. */
   readonly conversionMs: readonly number[];
@@ -57,11 +60,14 @@ export async function renderVerified(loaded: LoadedDocument, options: VerifyOpti
       const pdf = new Uint8Array(await readFile(converted.pdf));
       const samePlan = finding && finding.wanted.placement === result.plan.placement && finding.wanted.fillerLines === result.plan.fillerLines;
       if (!finding || finding.ok || pass >= maxPasses || samePlan) {
-        const verified = !finding || finding.ok;
+        // The 版记 is where it belongs (or cannot be moved there); now everything else the standard asks.
+        const standard = checkStandard(result.document, result.plan, layout);
+        const problems = [...(finding && !finding.ok ? finding.problems : []), ...standard.map((f) => `${f.clause} ${f.zh} / ${f.en}`)];
+        const verified = problems.length === 0;
         return {
           ...result,
           pdf,
-          verification: { verified, reason: verified ? undefined : finding?.problems.join("; "), passes: pass, finding, layout, conversionMs },
+          verification: { verified, reason: verified ? undefined : problems.join("; "), passes: pass, finding, standard, layout, conversionMs },
         };
       }
       result = await renderLoaded(loaded, { ...options, colophonPlacement: { placement: finding.wanted.placement, fillerLines: finding.wanted.fillerLines } });
