@@ -1,5 +1,6 @@
 import { isUtf8, transcode } from "node:buffer";
 import { diagnostic, type Diagnostic } from "../errors.js";
+import { MAX_DATA_FILE_BYTES } from "../limits.js";
 import { stripInvisible } from "./invisible.js";
 
 /**
@@ -22,11 +23,8 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((byte, index) => bytes[index] === byte);
 }
 
-/**
- * Far above any real data file (the sample is 14 KB); stops a mistaken 1 GB log or a generator gone
- * wrong before it is parsed.
- */
-export const MAX_DATA_FILE_BYTES = 4 * 1024 * 1024;
+/** Far above any real data file; stops a mistaken 1 GB log or a generator gone wrong before it is parsed. */
+export { MAX_DATA_FILE_BYTES };
 
 export function decodeDataFile(bytes: Uint8Array, file: string): DecodedText | Diagnostic {
   if (bytes.length > MAX_DATA_FILE_BYTES) {
