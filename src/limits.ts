@@ -35,5 +35,16 @@ export const ZIP_LIMITS: ZipLimits = {
 /** Element nesting in one XML part; Word documents nest about 20 levels, tables in tables a few more. */
 export const MAX_XML_DEPTH = 256;
 
+/**
+ * Differing words searched for inside one paragraph (diff, --redline); beyond it the paragraph's
+ * differing middle is shown as one replacement. Edits of real drafts stay in the tens.
+ */
+export const MAX_WORD_DIFF_EDITS = 1000;
+/** Differing paragraphs searched for between two drafts; beyond it they are listed as deleted and inserted. */
+export const MAX_PARAGRAPH_DIFF_EDITS = 5000;
+
+/** 发文顺序号 at most: a year's documents of one 机关代字 number in the hundreds, rarely thousands. */
+export const MAX_DOC_SERIAL = 99_999;
+
 /** Messages printed for one input before 「还有 N 条 … and N more」. */
 export const MAX_PRINTED_MESSAGES = 100;

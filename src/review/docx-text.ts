@@ -33,6 +33,7 @@ import { isXmlLimitError } from "../package/xml-guard.js";
 import { ZIP_LIMITS } from "../limits.js";
 import { child, elements, parseXml, readStory, type Paragraph, type View, type XmlElement } from "./docx-xml.js";
 import { resolvePartName } from "./part-name.js";
+import { pushAll } from "./push-all.js";
 
 export type { Paragraph, TablePosition, View } from "./docx-xml.js";
 
@@ -156,7 +157,8 @@ export function docxToPlainText(bytes: Uint8Array, options: PlainTextOptions = {
   const out = lines(doc.body, options.dropEmptyLines);
   const block = (title: string, paragraphs: Paragraph[]): void => {
     if (out.length > 0) out.push("");
-    out.push(`==== ${title} ====`, ...lines(paragraphs, options.dropEmptyLines));
+    out.push(`==== ${title} ====`);
+    pushAll(out, lines(paragraphs, options.dropEmptyLines));
   };
   if (options.includeHeadersFooters) {
     for (const h of doc.headers) block(`页眉 header · section ${h.section + 1} · ${h.type}`, h.paragraphs);

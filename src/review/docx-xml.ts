@@ -8,6 +8,7 @@
  */
 import { SaxesParser } from "saxes";
 import { guardXml } from "../package/xml-guard.js";
+import { pushAll } from "./push-all.js";
 
 export interface XmlElement {
   /** `w:local`, `r:local`, `mc:local`, a bare local name (no or package namespace), else `{uri}local`. */
@@ -263,7 +264,7 @@ function emit(sink: Sink, where: Where, inline: Inline, startsPage: boolean, pro
     if (i === 0 ? first : breaks[i - 1] === "page") p.pageBreak = true;
     sink.out.push(p);
   });
-  sink.out.push(...inline.textboxes);
+  pushAll(sink.out, inline.textboxes);
   sink.pageBreakNext = last;
 }
 
@@ -295,7 +296,7 @@ function readTable(tbl: XmlElement, story: Story, where: Where, out: Paragraph[]
     for (const tc of unwrap(tr, "w:tc")) {
       if (story.view !== "current" && removedIn(story.view, markChange(child(tc, "w:tcPr")))) continue;
       const inner: Where = { table: { index, depth, row, cell }, textbox: where.textbox };
-      out.push(...readContainer(tc, story, inner));
+      pushAll(out, readContainer(tc, story, inner));
       cell++;
     }
     row++;
@@ -309,9 +310,9 @@ function unwrap(el: XmlElement, name: string): XmlElement[] {
     if (c.name === name) found.push(c);
     else if (c.name === "mc:AlternateContent") {
       const branch = alternate(c);
-      if (branch) found.push(...unwrap(branch, name));
+      if (branch) pushAll(found, unwrap(branch, name));
     } else if (c.name === "w:sdt" || c.name === "w:sdtContent" || c.name === "w:customXml") {
-      found.push(...unwrap(c, name));
+      pushAll(found, unwrap(c, name));
     }
   }
   return found;
@@ -370,7 +371,7 @@ function walkInline(nodes: ReadonlyArray<XmlElement | string>, story: Story, inl
       case "w:txbxContent":
         if (visible) {
           const boxStory: Story = { view: story.view, fields: [], counters: story.counters };
-          inline.textboxes.push(...readContainer(node, boxStory, { textbox: true }));
+          pushAll(inline.textboxes, readContainer(node, boxStory, { textbox: true }));
         }
         break;
       case "mc:AlternateContent": {
