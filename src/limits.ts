@@ -46,5 +46,8 @@ export const MAX_PARAGRAPH_DIFF_EDITS = 5000;
 /** 发文顺序号 at most: a year's documents of one 机关代字 number in the hundreds, rarely thousands. */
 export const MAX_DOC_SERIAL = 99_999;
 
+/** UTF-8 bytes of an output file's stem (file systems allow 255 bytes a name, extension included). */
+export const MAX_FILE_NAME_BYTES = 200;
+
 /** Messages printed for one input before 「还有 N 条 … and N more」. */
 export const MAX_PRINTED_MESSAGES = 100;
