@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { formatDiagnostic, isGongwenError, type Diagnostic } from "./errors.js";
+import { EXIT, reportFailure, type FailureOptions } from "./commands/report.js";
 
 /**
  * The `gongwen` command line: thin. It parses arguments, calls the library, prints results and
@@ -7,33 +7,15 @@ import { formatDiagnostic, isGongwenError, type Diagnostic } from "./errors.js";
  * start-up stays fast.
  */
 
-export const EXIT = {
-  ok: 0,
-  invalidInput: 1,
-  usage: 64,
-  noInput: 66,
-  software: 70,
-  cannotWrite: 73,
-} as const;
+export { EXIT, printDiagnostics } from "./commands/report.js";
 
-export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
-  for (const item of diagnostics) process.stderr.write(`${formatDiagnostic(item)}\n`);
-}
-
-async function run(action: () => Promise<number | void>): Promise<void> {
+/** Commands that write files: their failure message says nothing was written. */
+async function run(action: () => Promise<number | void>, options: FailureOptions = {}): Promise<void> {
   try {
     const code = await action();
     process.exitCode = code ?? EXIT.ok;
   } catch (error) {
-    if (isGongwenError(error)) {
-      printDiagnostics(error.diagnostics);
-      const errors = error.diagnostics.filter((d) => d.severity !== "warning").length;
-      process.stderr.write(`共 ${errors} 个错误，未生成任何文件 / ${errors} error(s); nothing was written\n`);
-      process.exitCode = error.exitCode;
-      return;
-    }
-    process.stderr.write(`内部错误 / internal error: ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = EXIT.software;
+    process.exitCode = reportFailure(error, options);
   }
 }
 
@@ -67,7 +49,7 @@ export function buildProgram(): Command {
     .option("--pdf-timeout <seconds>", "每次 LibreOffice 转换的时限（秒）/ time limit of one LibreOffice run, in seconds")
     .option("-q, --quiet", "只报告错误 / print errors only")
     .action((_data: string | undefined, options, command: Command) =>
-      run(async () => (await import("./commands/render.js")).renderCommand(command.args, options)));
+      run(async () => (await import("./commands/render.js")).renderCommand(command.args, options), { writes: true }));
 
   program
     .command("validate")
@@ -82,14 +64,14 @@ export function buildProgram(): Command {
     .option("-s, --starter <name>", "起始文件：circular 考核通报、notice 通知、letter 函、minutes 纪要、request 请示、bulletin 通报、order 令 / a starter file")
     .option("-o, --output <file>", "新文件路径 / path of the new file", "data/new-circular.yaml")
     .option("--force", "覆盖已存在的文件 / overwrite an existing file")
-    .action((options) => run(async () => (await import("./commands/new.js")).newCommand(options)));
+    .action((options) => run(async () => (await import("./commands/new.js")).newCommand(options), { writes: true }));
 
   program
     .command("schema")
     .description("输出数据格式的 JSON Schema（供编辑器补全和检查）/ print the data format as JSON Schema")
     .option("-o, --output <file>", "写入文件而非标准输出 / write to a file")
     .option("-k, --kind <kind>", "只输出一种文件的格式（如 assessment-circular、general）/ only this kind's format")
-    .action((options) => run(async () => (await import("./commands/schema.js")).schemaCommand(options)));
+    .action((options) => run(async () => (await import("./commands/schema.js")).schemaCommand(options), { writes: options.output !== undefined }));
 
   program
     .command("text")
@@ -113,7 +95,7 @@ export function buildProgram(): Command {
     // diff(1)'s convention reserves 1 for "different": usage errors must not exit 1 too.
     .exitOverride((error) => process.exit(error.exitCode === 1 ? EXIT.usage : error.exitCode))
     .action((oldFile: string, newFile: string, options) =>
-      run(async () => (await import("./commands/diff.js")).diffCommand(oldFile, newFile, options)));
+      run(async () => (await import("./commands/diff.js")).diffCommand(oldFile, newFile, options), { writes: options.redline !== undefined }));
 
   program
     .command("preview")
@@ -121,7 +103,7 @@ export function buildProgram(): Command {
     .argument("<file>", "数据文件或 .docx / data file or .docx")
     .option("-o, --output <dir>", "输出文件夹 / output folder", "output/preview")
     .option("--dpi <n>", "分辨率 / resolution", "100")
-    .action((file: string, options) => run(async () => (await import("./commands/preview.js")).previewCommand(file, options)));
+    .action((file: string, options) => run(async () => (await import("./commands/preview.js")).previewCommand(file, options), { writes: true }));
 
   program
     .command("doctor")
@@ -143,7 +125,7 @@ export function buildProgram(): Command {
     .option("--reissue", "同一发文字号内容不同时重新签发（保留旧版）/ reissue with different content, keeping the old version")
     .option("--reason <text>", "重新签发的原因 / why it is reissued")
     .option("--retention <term>", "保管期限：永久、定期30年、定期10年（默认 定期30年）/ retention period (default 定期30年)")
-    .action((data: string, options) => run(async () => (await import("./commands/archive.js")).issueCommand(data, options)));
+    .action((data: string, options) => run(async () => (await import("./commands/archive.js")).issueCommand(data, options), { writes: true }));
 
   const archive = program.command("archive").description("档案库：归档、校验、目录 / the archive: add, verify, list, catalog");
   archive
@@ -154,7 +136,7 @@ export function buildProgram(): Command {
     .option("--reissue", "重新签发 / reissue")
     .option("--reason <text>", "重新签发的原因 / why")
     .option("--retention <term>", "保管期限，默认 定期30年 / retention period (default 定期30年)")
-    .action((data: string, options) => run(async () => (await import("./commands/archive.js")).issueCommand(data, options)));
+    .action((data: string, options) => run(async () => (await import("./commands/archive.js")).issueCommand(data, options), { writes: true }));
   archive
     .command("verify")
     .description("重算哈希，检查每件是否完整、未被改动 / recompute hashes; report tampered, missing or unexpected files")

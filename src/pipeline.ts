@@ -1,9 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sealImagePaths } from "./compose/frame.js";
 import type { GongwenDocument } from "./document/document.js";
 import { diagnostic, GongwenError } from "./errors.js";
+import { loadSealImages } from "./load/seal-images.js";
 import { FONT_PROFILES, isFontProfileName, type FontProfileName } from "./layout/fonts.js";
 import { formatDocNumber } from "./model/primitives.js";
 import { loadDocumentFile, type LoadedDocument } from "./model/validate.js";
@@ -47,29 +46,6 @@ export function resolveFontProfile(name: string | undefined, file?: string) {
   return FONT_PROFILES[chosen as FontProfileName];
 }
 
-async function loadSeals(loaded: LoadedDocument): Promise<Uint8Array[]> {
-  const paths = sealImagePaths(loaded.document.envelope);
-  const seal = loaded.document.envelope.seal;
-  const field = typeof seal === "object" && "images" in seal ? ["envelope", "seal", "images"] : ["envelope", "seal", "image"];
-  return Promise.all(
-    paths.map(async (image, index) => {
-      const path = resolve(dirname(loaded.file), image);
-      const at = field[2] === "images" ? [...field, index] : field;
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(path);
-      } catch {
-        throw new GongwenError([diagnostic({ file: loaded.file, path: at, zh: `找不到印章图片 ${path}`, en: `seal image not found: ${path}`, rule: "seal-image" })]);
-      }
-      const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
-      if (!isPng) {
-        throw new GongwenError([diagnostic({ file: loaded.file, path: at, zh: "印章图片应为 PNG 格式（透明背景）", en: "the seal image must be a PNG (transparent background)", rule: "seal-image" })]);
-      }
-      return bytes;
-    }),
-  );
-}
-
 /**
  * The output's name: the 发文字号 (`青政务〔2022〕3号.docx`), or for a document without one the data
  * file's own name.
@@ -87,7 +63,7 @@ export function composeLoaded(loaded: LoadedDocument, options: Pick<RenderOption
 export async function renderLoaded(loaded: LoadedDocument, options: RenderOptions = {}): Promise<RenderResult> {
   const fonts = resolveFontProfile(options.fonts ?? loaded.document.fonts, loaded.file);
   const document = composeLoaded(loaded, options);
-  const sealImages = await loadSeals(loaded);
+  const sealImages = await loadSealImages(loaded);
   const rendered = await renderDocx(document, { fonts, sealImages, colophonPlacement: options.colophonPlacement });
   return { ...rendered, loaded, document, suggestedFileName: suggestedFileName(loaded) };
 }

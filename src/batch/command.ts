@@ -1,6 +1,6 @@
 import { readdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { printDiagnostics } from "../cli.js";
+import { printDiagnostics } from "../commands/report.js";
 import { diagnostic, GongwenError, type Diagnostic } from "../errors.js";
 import { libreOfficeMissingWarning, pdfTimeoutMs, type RenderCommandOptions } from "../commands/render.js";
 import { expandInputs } from "./inputs.js";

@@ -1,4 +1,4 @@
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir, rm, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { diagnostic, GongwenError, type Diagnostic } from "../errors.js";
 import type { PaginationPlan } from "../layout/paginate.js";
@@ -120,6 +120,10 @@ export async function renderBatch(files: readonly string[], options: BatchOption
     const winner = item && claims.lostTo(item.index);
     if (!item || !winner) continue;
     rendered.splice(i, 1);
+    // Names differing only in case are one file on Windows and macOS but two here: the winner's write
+    // did not replace this one, which must not stay behind as if it had been kept.
+    const kept = rendered.find((other) => other.file === winner);
+    if (kept && kept.target !== item.target) await rm(item.target, { force: true });
     failed.push({
       ok: false,
       index: item.index,

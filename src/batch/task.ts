@@ -1,4 +1,4 @@
-import { diagnostic, isGongwenError, type Diagnostic } from "../errors.js";
+import { diagnostic, fromSystemError, isGongwenError, type Diagnostic } from "../errors.js";
 import type { ColophonPlacement, PaginationPlan } from "../layout/paginate.js";
 import { loadDocumentFile } from "../model/validate.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
@@ -68,7 +68,8 @@ export async function runTask(task: RenderTask, claim: Claim): Promise<TaskResul
     const check = task.wantColophon ? colophonInfo(result.document) : undefined;
     return { id: task.id, ok: true, file: task.file, target, warnings: loaded.warnings, plan: result.plan, check, ms: elapsed() };
   } catch (error) {
-    if (isGongwenError(error)) return { id: task.id, ok: false, file: task.file, diagnostics: error.diagnostics, exitCode: error.exitCode, ms: elapsed() };
+    const known = isGongwenError(error) ? error : fromSystemError(error);
+    if (known) return { id: task.id, ok: false, file: task.file, diagnostics: known.diagnostics, exitCode: known.exitCode, ms: elapsed() };
     const message = error instanceof Error ? error.message : String(error);
     return {
       id: task.id,

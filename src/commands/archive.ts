@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { printDiagnostics } from "../cli.js";
+import { printDiagnostics } from "./report.js";
 import { diagnostic, GongwenError } from "../errors.js";
 import { byNumber, catalogCells, catalogCsv, CATALOG_COLUMNS, readCatalog, type Catalog } from "../archive/catalog.js";
 import { formatTable } from "../archive/catalog.js";

@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { diagnostic, GongwenError } from "../errors.js";
 import { findKind } from "../kinds/registry.js";
+import { MAX_DATA_FILE_BYTES } from "../limits.js";
+import { decodeDataFile, isDiagnostic } from "../load/decode.js";
+import { readInputFile } from "../load/read-input.js";
 import { nextYearDraft } from "../model/next-year.js";
 import { parseDocumentText } from "../model/validate.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
@@ -46,9 +48,10 @@ export async function newCommand(options: NewCommandOptions): Promise<number> {
     throw new GongwenError([diagnostic({ zh: "--from 与 --starter 只能选一个", en: "use --from or --starter, not both", rule: "usage" })], 64);
   }
   const source = options.from ?? (options.starter ? starterFile(options.starter) : SAMPLE_DATA_FILE);
-  const text = await readFile(source, "utf8").catch(() => {
-    throw new GongwenError([diagnostic({ file: source, zh: "找不到文件", en: "file not found", rule: "read" })], 66);
-  });
+  const bytes = await readInputFile(source, MAX_DATA_FILE_BYTES);
+  const decoded = decodeDataFile(bytes, source);
+  if (isDiagnostic(decoded)) throw new GongwenError([decoded]);
+  const text = decoded.text;
   const output = options.from ? nextYearDraft(text, source, (kind) => findKind(kind)?.nextYear) : text;
   // The result must itself be valid: a draft that does not load would only confuse the clerk.
   parseDocumentText(output, target);

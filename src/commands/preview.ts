@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
-import { printDiagnostics } from "../cli.js";
+import { printDiagnostics } from "./report.js";
 import { diagnostic, GongwenError } from "../errors.js";
 import { loadDocumentFile } from "../model/validate.js";
 import { writeFileAtomic } from "../output/atomic-write.js";

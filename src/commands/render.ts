@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
-import { printDiagnostics } from "../cli.js";
+import { dirname, join, resolve, sep } from "node:path";
+import { refuseOutputOverInput } from "../output/not-an-input.js";
+import { printDiagnostics } from "./report.js";
 import { diagnostic, GongwenError } from "../errors.js";
 import { FONT_PROFILES, isFontProfileName } from "../layout/fonts.js";
 import { writeFileAtomicSync } from "../output/atomic-write.js";
@@ -76,9 +77,16 @@ function isDirectory(path: string): boolean {
 
 async function renderOne(data: string | undefined, options: RenderCommandOptions): Promise<number> {
   // Imported here, not at the top: a batch's main thread only hands files to workers.
-  const [{ loadDocumentFile }, { renderLoaded, SAMPLE_DATA_FILE }] = await Promise.all([import("../model/validate.js"), import("../pipeline.js")]);
+  const [{ loadDocumentFile }, { renderLoaded, SAMPLE_DATA_FILE, suggestedFileName }] = await Promise.all([import("../model/validate.js"), import("../pipeline.js")]);
   const loaded = await loadDocumentFile(data ?? SAMPLE_DATA_FILE);
   printDiagnostics(loaded.warnings);
+  if (options.output !== undefined) {
+    const { sealImagePaths } = await import("../compose/frame.js");
+    const inputs = [loaded.file, ...sealImagePaths(loaded.document.envelope).map((image) => resolve(dirname(loaded.file), image))];
+    const target = outputTarget(options.output, suggestedFileName(loaded));
+    refuseOutputOverInput(target, inputs);
+    if (options.pdf) refuseOutputOverInput(`${target.replace(/\.docx$/i, "")}.pdf`, inputs);
+  }
   const renderOptions = { templateDir: options.templates, fonts: options.fonts };
   const timeoutMs = pdfTimeoutMs(options);
   const verified = options.pdf ? await (await import("../verify/render-verified.js")).renderVerified(loaded, { ...renderOptions, timeoutMs }) : undefined;

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { MAX_TEMPLATE_BYTES } from "../limits.js";
+import { readBoundedFileSync } from "../load/read-bounded.js";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
@@ -83,7 +85,8 @@ export const TEMPLATE_COMPILE_OPTIONS = { strict: true, noEscape: true } as cons
 
 /** A template file's text, as compiled: without a byte order mark, with \n line ends (Notepad writes both). */
 export function readTemplateSource(file: string): string {
-  return readFileSync(file, "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const bytes = readBoundedFileSync(file, { maxBytes: MAX_TEMPLATE_BYTES, what: ["模板文件", "template file"] });
+  return new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
 const cache = new Map<string, BodyTemplate>();

@@ -1,5 +1,6 @@
 import { isUtf8, transcode } from "node:buffer";
 import { diagnostic, type Diagnostic } from "../errors.js";
+import { MAX_DATA_FILE_BYTES } from "../limits.js";
 import { stripInvisible } from "./invisible.js";
 
 /**
@@ -22,11 +23,8 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((byte, index) => bytes[index] === byte);
 }
 
-/**
- * Far above any real data file (the sample is 14 KB); stops a mistaken 1 GB log or a generator gone
- * wrong before it is parsed.
- */
-export const MAX_DATA_FILE_BYTES = 4 * 1024 * 1024;
+/** Far above any real data file; stops a mistaken 1 GB log or a generator gone wrong before it is parsed. */
+export { MAX_DATA_FILE_BYTES };
 
 export function decodeDataFile(bytes: Uint8Array, file: string): DecodedText | Diagnostic {
   if (bytes.length > MAX_DATA_FILE_BYTES) {
@@ -92,6 +90,17 @@ function decodeLegacyChinese(bytes: Uint8Array, file: string): DecodedText | Dia
       rule: "encoding",
     });
   }
+  // Big5 (Taiwan, Hong Kong) decodes as GBK without error, into mojibake: most Big5 characters have a
+  // second byte below 0xA1, which GB2312's 6,763 common characters never have. Text where more than a
+  // tenth of the double-byte characters lie outside GB2312 is not the GBK a Chinese Windows writes.
+  if (outsideGb2312Share(bytes) > 0.1) {
+    return diagnostic({
+      file,
+      zh: `文件不是 UTF-8 编码，像是 Big5（繁体）或其他编码，按 GBK 读取会成为乱码。请另存为 UTF-8（记事本“另存为”，或 iconv -f BIG5 -t UTF-8）`,
+      en: "the file is not UTF-8 and looks like Big5 (traditional Chinese) or another encoding that would read as mojibake; save it as UTF-8 (Notepad: Save As → UTF-8, or iconv -f BIG5 -t UTF-8)",
+      rule: "encoding",
+    });
+  }
   // A GB18030 decode "succeeds" on much binary junk; require it to look like Chinese text.
   const cjk = (text.match(/[\u4E00-\u9FFF]/gu) ?? []).length;
   const odd = (text.match(/[\u0080-\u2FFF\uE000-\uF8FF]/gu) ?? []).length;
@@ -106,6 +115,26 @@ function decodeLegacyChinese(bytes: Uint8Array, file: string): DecodedText | Dia
     rule: "encoding-legacy",
   });
   return withNormalisedLines(text, "gb18030", [warning], file);
+}
+
+/** Share of GBK double-byte characters whose bytes lie outside GB2312 (lead 0xA1–0xF7, trail 0xA1–0xFE). */
+function outsideGb2312Share(bytes: Uint8Array): number {
+  let pairs = 0;
+  let outside = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x81) continue;
+    const trail = bytes[i + 1] ?? 0;
+    // A four-byte GB18030 sequence has a digit second byte.
+    if (trail >= 0x30 && trail <= 0x39) {
+      i += 3;
+      continue;
+    }
+    pairs++;
+    if (!(lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe)) outside++;
+    i++;
+  }
+  return pairs === 0 ? 0 : outside / pairs;
 }
 
 function withNormalisedLines(text: string, encoding: DecodedText["encoding"], warnings: Diagnostic[], file: string): DecodedText {

@@ -19,8 +19,11 @@ export function parseYamlSource(text: string, file: string): YamlSource | Diagno
   // when asked would parse again every file that has a problem or a title warning to place.
   const lineCounter = new LineCounter();
   const document = withYamlEnv(() => parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true }));
-  if (document.errors.length > 0) {
-    return document.errors.map((error) => {
+  // An unknown tag (`!python/object`, `!!binary` outside the core schema) was only a warning, and the
+  // value silently became a string: refused like a syntax error.
+  const unknownTags = document.warnings.filter((warning) => warning.code === "TAG_RESOLVE_FAILED");
+  if (document.errors.length > 0 || unknownTags.length > 0) {
+    return [...document.errors, ...unknownTags].map((error) => {
       const position = error.linePos?.[0];
       return diagnostic({
         file,
@@ -94,6 +97,7 @@ function describeYamlError(code: string): string {
     BLOCK_IN_FLOW: "方括号/花括号内不能使用块结构",
     MULTIPLE_DOCS: "一个文件只能有一个文档",
     BAD_ALIAS: "别名无效",
+    TAG_RESOLVE_FAILED: "未知的 YAML 标签（如 !foo），数据文件中不能使用",
     RESOURCE_EXHAUSTION: "嵌套过深或结构过大",
   };
   return names[code] ?? code;

@@ -81,6 +81,15 @@ export function explainIssue(issue: z.core.$ZodIssue): IssueMessage[] {
   }
 }
 
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 /**
  * A union failed: report the branch the user evidently meant (the one whose shape matches the input),
  * rather than "invalid input".
@@ -92,8 +101,10 @@ function explainUnion(issue: z.core.$ZodIssueInvalidUnion): IssueMessage[] {
     branch.every((inner) => !(inner.code === "invalid_type" && inner.path.length === 0)),
   );
   if (matching && matching.length > 0) {
+    // The inner issue's own input is the value at its path: a missing field is undefined there, and
+    // must read 「缺少必填字段」, not "received object" (the whole 文号).
     return matching.flatMap((inner) =>
-      explainIssue({ ...inner, input: inner.input ?? input } as z.core.$ZodIssue).map((message) => ({
+      explainIssue({ ...inner, input: valueAt(input, inner.path) } as z.core.$ZodIssue).map((message) => ({
         ...message,
         subPath: [...inner.path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment)), ...(message.subPath ?? [])],
       })),

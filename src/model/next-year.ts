@@ -36,7 +36,8 @@ export function moveDocNumberOn(document: Document): void {
     if (typeof serial === "number") document.setIn(["envelope", "docNumber", "serial"], serial + 1);
   } else if (isScalar(node) && typeof node.value === "string") {
     const match = DOC_NUMBER_PATTERN.exec(node.value);
-    if (match) node.value = `${match[1]}〔${Number(match[2]) + 1}〕${Number(match[3]) + 1}号`;
+    // BigInt: Number() turned a 22-digit serial into 1e+21 and lost its digits.
+    if (match) node.value = `${match[1]}〔${BigInt(match[2]!) + 1n}〕${BigInt(match[3]!) + 1n}号`;
   }
 }
 

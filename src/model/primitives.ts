@@ -1,6 +1,7 @@
 import { z } from "zod";
 import dayjs from "dayjs";
 import customParseFormat from "dayjs/plugin/customParseFormat.js";
+import { MAX_DOC_SERIAL } from "../limits.js";
 
 dayjs.extend(customParseFormat);
 
@@ -177,6 +178,12 @@ export const plausibleYear = z
   .min(1949, rule("年份不合理（应在 1949 至 2100 之间）", "implausible year (expected 1949 to 2100)", "year-range"))
   .max(2100, rule("年份不合理（应在 1949 至 2100 之间）", "implausible year (expected 1949 to 2100)", "year-range"));
 
+const SERIAL_TOO_LARGE = rule(
+  `发文顺序号过大（上限 ${MAX_DOC_SERIAL}）`,
+  `the serial is too large (the limit is ${MAX_DOC_SERIAL})`,
+  "docno-serial",
+);
+
 /** 发文字号 parts: 机关代字, full year, serial without leading zeros (GB/T 9704 §7.2.5). */
 export const docNumberParts = z.strictObject({
   code: inlineText.refine(
@@ -188,7 +195,11 @@ export const docNumberParts = z.strictObject({
     ),
   ),
   year: plausibleYear,
-  serial: z.number().int().min(1, rule("发文顺序号应为正整数", "the serial must be a positive integer", "docno-serial")),
+  serial: z
+    .number()
+    .int()
+    .min(1, rule("发文顺序号应为正整数", "the serial must be a positive integer", "docno-serial"))
+    .max(MAX_DOC_SERIAL, SERIAL_TOO_LARGE),
 });
 
 /**
@@ -196,6 +207,8 @@ export const docNumberParts = z.strictObject({
  * the 发文字号 also names files and archive folders, so path characters never get that far.
  */
 const ORGAN_CODE = /^[\p{Script=Han}A-Za-z0-9]+$/u;
+
+export { MAX_DOC_SERIAL };
 
 export const DOC_NUMBER_PATTERN = /^([\p{Script=Han}A-Za-z0-9]+)〔(\d{4})〕([1-9]\d*)号$/u;
 
@@ -212,7 +225,13 @@ export const docNumber = z.union([
         "document number must read CODE〔YYYY〕N号, e.g. 青政务〔2022〕3号 (hexagonal brackets, full year, no leading zeros, no 第)",
         "docno-format",
       ),
-    ),
+    )
+    // The pattern takes any four digits and any length of serial: 〔0000〕 and 1e+21号 were printed.
+    .refine((text) => {
+      const year = Number(DOC_NUMBER_PATTERN.exec(text)?.[2]);
+      return year >= 1949 && year <= 2100;
+    }, rule("发文字号中的年份不合理（应在 1949 至 2100 之间）", "implausible year in the document number (expected 1949 to 2100)", "year-range"))
+    .refine((text) => Number(DOC_NUMBER_PATTERN.exec(text)?.[3]) <= MAX_DOC_SERIAL, SERIAL_TOO_LARGE),
 ]);
 
 export type DocNumberInput = z.infer<typeof docNumber>;

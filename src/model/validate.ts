@@ -4,6 +4,7 @@ import type { DataFile, DocumentKind } from "../kinds/kind.js";
 import { allKinds, findKind } from "../kinds/registry.js";
 import { decodeDataFile, isDiagnostic } from "../load/decode.js";
 import { readInputFile } from "../load/read-input.js";
+import { MAX_DATA_FILE_BYTES } from "../limits.js";
 import { parseYamlSource, type YamlSource } from "../load/yaml-source.js";
 import { envelopeCrossRules, type CrossRuleProblem } from "./cross-rules.js";
 import { explainIssue } from "./messages.js";
@@ -95,7 +96,7 @@ export function parseDocumentText(text: string, file: string, extraWarnings: Dia
 }
 
 export async function loadDocumentFile(file: string): Promise<LoadedDocument> {
-  const bytes = await readInputFile(file);
+  const bytes = await readInputFile(file, MAX_DATA_FILE_BYTES);
   const decoded = decodeDataFile(bytes, file);
   if (isDiagnostic(decoded)) throw new GongwenError([decoded]);
   return parseDocumentText(decoded.text, file, [...decoded.warnings]);

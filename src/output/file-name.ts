@@ -3,6 +3,7 @@
  * no reserved characters, no reserved device names, no trailing dots or spaces, no path segments.
  */
 import * as nodePath from "node:path";
+import { MAX_FILE_NAME_BYTES } from "../limits.js";
 
 const RESERVED_CHARACTERS = /[<>:"/\\|?*\u0000-\u001F\u007F]/gu;
 /**
@@ -10,13 +11,25 @@ const RESERVED_CHARACTERS = /[<>:"/\\|?*\u0000-\u001F\u007F]/gu;
  * with spaces before it ("CON .docx"); the superscript digits are devices too (COM¹).
  */
 const RESERVED_NAMES = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])\s*(\..*)?$/iu;
-const MAX_NAME_LENGTH = 120;
+/**
+ * File systems cap a name at 255 bytes (ext4, APFS) or 255 UTF-16 units (NTFS), not characters: 120
+ * Chinese characters are 360 bytes in UTF-8 (ENAMETOOLONG). The stem is cut at MAX_FILE_NAME_BYTES,
+ * leaving room for `.docx`/`.pdf` and the temporary suffix of an atomic write.
+ */
+const encoder = new TextEncoder();
 
 export function safeFileName(name: string, fallback = "公文"): string {
   let safe = name.normalize("NFC").replace(RESERVED_CHARACTERS, "_").replace(/^[.\s]+|[.\s]+$/gu, "");
   if (safe === "" || /^_+$/u.test(safe)) safe = fallback;
   if (RESERVED_NAMES.test(safe)) safe = `_${safe}`;
-  return Array.from(safe).slice(0, MAX_NAME_LENGTH).join("");
+  let out = "";
+  let bytes = 0;
+  for (const character of safe) {
+    bytes += encoder.encode(character).length;
+    if (bytes > MAX_FILE_NAME_BYTES) break;
+    out += character;
+  }
+  return out;
 }
 
 /**

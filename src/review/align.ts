@@ -16,7 +16,9 @@
  * `moveTo` where it arrived, so renderers can show either end (tracked changes need both).
  */
 import { diffArrays } from "diff";
+import { MAX_PARAGRAPH_DIFF_EDITS } from "../limits.js";
 import { profile, similarity, type Profile } from "./similarity.js";
+import { pushAll } from "./push-all.js";
 
 export type AlignOp =
   | { readonly type: "equal"; readonly old: number; readonly new: number }
@@ -63,8 +65,7 @@ export function alignParagraphs(oldLines: readonly string[], newLines: readonly 
     pairGap(olds, news, oldLines, newLines, oldProfile, newProfile, pairThreshold, maxPairs);
 
   const ops: AlignOp[] = range(0, head).map((k): AlignOp => ({ type: "equal", old: k, new: k }));
-  if (middleOld.length * middleNew.length <= maxPairs) ops.push(...pair(middleOld, middleNew));
-  else ops.push(...exactThenGaps(middleOld, middleNew, oldLines, newLines, pair));
+  pushAll(ops, middleOld.length * middleNew.length <= maxPairs ? pair(middleOld, middleNew) : exactThenGaps(middleOld, middleNew, oldLines, newLines, pair));
   for (let k = tail; k > 0; k--) ops.push({ type: "equal", old: oldLines.length - k, new: newLines.length - k });
   return findMoves(ops, oldProfile, newProfile, moveThreshold, maxPairs);
 }
@@ -83,12 +84,16 @@ function exactThenGaps(
   let gapOld: number[] = [];
   let gapNew: number[] = [];
   const closeGap = () => {
-    ops.push(...pair(gapOld, gapNew));
+    pushAll(ops, pair(gapOld, gapNew));
     gapOld = [];
     gapNew = [];
   };
   const texts = (lines: readonly string[], indexes: readonly number[]) => indexes.map((k) => lines[k] ?? "");
-  for (const change of diffArrays(texts(oldLines, olds), texts(newLines, news))) {
+  // Bounded like the word diff: past MAX_PARAGRAPH_DIFF_EDITS differing paragraphs the middle is one
+  // block of deletions and insertions, found in linear time.
+  const changes = diffArrays(texts(oldLines, olds), texts(newLines, news), { maxEditLength: MAX_PARAGRAPH_DIFF_EDITS });
+  if (!changes) return unpaired(olds, news);
+  for (const change of changes) {
     for (let k = 0; k < change.count; k++) {
       if (change.removed) gapOld.push(olds[i++]!);
       else if (change.added) gapNew.push(news[j++]!);
@@ -158,19 +163,21 @@ function pairGap(
   let nextOld = 0;
   let nextNew = 0;
   for (const [pa, pb, s] of pairs) {
-    ops.push(...unpaired(olds.slice(nextOld, pa), news.slice(nextNew, pb)));
+    pushAll(ops, unpaired(olds.slice(nextOld, pa), news.slice(nextNew, pb)));
     const old = olds[pa]!;
     const n = news[pb]!;
     ops.push(oldLines[old] === newLines[n] ? { type: "equal", old, new: n } : { type: "changed", old, new: n, similarity: round(s) });
     nextOld = pa + 1;
     nextNew = pb + 1;
   }
-  ops.push(...unpaired(olds.slice(nextOld), news.slice(nextNew)));
+  pushAll(ops, unpaired(olds.slice(nextOld), news.slice(nextNew)));
   return ops;
 }
 
 function unpaired(olds: readonly number[], news: readonly number[]): AlignOp[] {
-  return [...olds.map((old): AlignOp => ({ type: "deleted", old })), ...news.map((n): AlignOp => ({ type: "inserted", new: n }))];
+  const ops = olds.map((old): AlignOp => ({ type: "deleted", old }));
+  for (const n of news) ops.push({ type: "inserted", new: n });
+  return ops;
 }
 
 /** Pass 3: greedy, most alike pair first; ties go to the earliest paragraphs, so the result is stable. */

@@ -7,6 +7,8 @@
  * and ISO/IEC 29500 Strict files use a different namespace URI for the same vocabulary.
  */
 import { SaxesParser } from "saxes";
+import { guardXml } from "../package/xml-guard.js";
+import { pushAll } from "./push-all.js";
 
 export interface XmlElement {
   /** `w:local`, `r:local`, `mc:local`, a bare local name (no or package namespace), else `{uri}local`. */
@@ -44,6 +46,7 @@ function qualify(uri: string, local: string): string {
 /** Parses a whole part; throws the parser's own error (with `fileName:line:column`) when malformed. */
 export function parseXml(xml: string, fileName: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true, fileName });
+  const checkDepth = guardXml(parser, fileName);
   const root: XmlElement = { name: "#document", attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
   const keepText = (text: string): void => {
@@ -51,6 +54,7 @@ export function parseXml(xml: string, fileName: string): XmlElement {
     if (TEXT_HOLDERS.has(top.name)) top.children.push(text);
   };
   parser.on("opentag", (tag) => {
+    checkDepth(stack.length);
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) {
       if (a.uri !== XMLNS_NS) attrs[qualify(a.uri, a.local)] = a.value;
@@ -270,7 +274,7 @@ function emit(sink: Sink, where: Where, inline: Inline, startsPage: boolean, pro
     if (i === 0 ? first : breaks[i - 1] === "page") p.pageBreak = true;
     sink.out.push(p);
   });
-  sink.out.push(...inline.textboxes);
+  pushAll(sink.out, inline.textboxes);
   sink.pageBreakNext = last;
 }
 
@@ -302,7 +306,7 @@ function readTable(tbl: XmlElement, story: Story, where: Where, out: Paragraph[]
     for (const tc of unwrap(tr, "w:tc")) {
       if (story.view !== "current" && removedIn(story.view, markChange(child(tc, "w:tcPr")))) continue;
       const inner: Where = { table: { index, depth, row, cell }, textbox: where.textbox };
-      out.push(...readContainer(tc, story, inner));
+      pushAll(out, readContainer(tc, story, inner));
       cell++;
     }
     row++;
@@ -316,9 +320,9 @@ function unwrap(el: XmlElement, name: string): XmlElement[] {
     if (c.name === name) found.push(c);
     else if (c.name === "mc:AlternateContent") {
       const branch = alternate(c);
-      if (branch) found.push(...unwrap(branch, name));
+      if (branch) pushAll(found, unwrap(branch, name));
     } else if (c.name === "w:sdt" || c.name === "w:sdtContent" || c.name === "w:customXml") {
-      found.push(...unwrap(c, name));
+      pushAll(found, unwrap(c, name));
     }
   }
   return found;
@@ -377,7 +381,7 @@ function walkInline(nodes: ReadonlyArray<XmlElement | string>, story: Story, inl
       case "w:txbxContent":
         if (visible) {
           const boxStory: Story = { view: story.view, continuedStyles: story.continuedStyles, fields: [], counters: story.counters };
-          inline.textboxes.push(...readContainer(node, boxStory, { textbox: true }));
+          pushAll(inline.textboxes, readContainer(node, boxStory, { textbox: true }));
         }
         break;
       case "mc:AlternateContent": {

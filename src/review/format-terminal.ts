@@ -8,6 +8,7 @@ import { formatPath } from "../errors.js";
 import type { Comparison, ParagraphChange } from "./compare.js";
 import { itemLabel, type FieldChange } from "./field-diff.js";
 import { wordDiff, type Segment } from "./word-diff.js";
+import { pushAll } from "./push-all.js";
 
 export interface TerminalOptions {
   readonly color?: boolean;
@@ -61,7 +62,7 @@ export function formatTerminal(comparison: Comparison, options: TerminalOptions 
   );
   out.push(p.header(`--- 旧稿 old: ${comparison.old.file} (${KIND_LABEL[comparison.old.kind]})`));
   out.push(p.header(`+++ 新稿 new: ${comparison.new.file} (${KIND_LABEL[comparison.new.kind]})`));
-  for (const change of comparison.paragraphs) out.push(...formatParagraph(change, p));
+  for (const change of comparison.paragraphs) pushAll(out, formatParagraph(change, p));
   return `${out.join("\n")}\n`;
 }
 

@@ -9,7 +9,7 @@ export const DEFAULT_AUTHOR = "gongwen";
 
 /** `--author`, else the first issuing organ of the new (then the old) data file, else "gongwen". */
 export function revisionAuthor(oldDraft: Draft, newDraft: Draft, explicit?: string): string {
-  if (explicit !== undefined && explicit.trim() !== "") return explicit.trim();
+  if (explicit !== undefined && explicit.trim() !== "") return checkedAuthor(explicit.trim());
   const issuer = (d: Draft) => d.loaded?.document.envelope.issuers[0]?.name;
   return issuer(newDraft) ?? issuer(oldDraft) ?? DEFAULT_AUTHOR;
 }
@@ -49,4 +49,18 @@ export function normaliseDate(input: string): string {
     );
   }
   return `${parsed.toISOString().slice(0, 19)}Z`;
+}
+
+/**
+ * XML 1.0 cannot carry control characters (nor unpaired surrogates or U+FFFE/U+FFFF) even escaped: an
+ * `--author` holding one gave a redline Word refuses to open. Refused with a usage error (64).
+ */
+function checkedAuthor(author: string): string {
+  const bad = /[\p{Cc}\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u.exec(author);
+  if (!bad) return author;
+  const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  throw new GongwenError(
+    [diagnostic({ zh: `--author 含有控制字符 ${code}，修订稿中不能使用`, en: `--author holds the control character ${code}, which a redline cannot carry`, rule: "usage" })],
+    64,
+  );
 }
