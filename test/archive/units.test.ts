@@ -9,6 +9,7 @@ import { archiveConfig, readArchiveConfig } from "../../src/archive/config.js";
 import { formatManifest, parseManifest, sha256 } from "../../src/archive/hash.js";
 import { hostTag, lockPath, resolveArchiveRoot } from "../../src/archive/layout.js";
 import { withArchiveLock } from "../../src/archive/lock.js";
+import { missingRanges } from "../../src/archive/verify.js";
 import { readPdfAId } from "../../src/archive/pdfa.js";
 import { contentPageCount } from "../../src/archive/render-final.js";
 import { isoWithOffset } from "../../src/archive/store.js";
@@ -109,14 +110,32 @@ describe("catalogue", () => {
     expect(csv.split("\r\n")[1]).toBe('1,,青政务〔2022〕1号,甲局、乙厅,"关于""示范"",评比的通知",20220127,,2,第2版，替换第1版：原因');
   });
 
-  it("reports each missing serial between two archived ones, per 机关代字 and year", () => {
+  it("reports the serials missing between two archived ones as one warning per gap, per 机关代字 and year", () => {
     const gaps = serialGaps([row(1), row(2), row(5), row(1, "青政务函"), row(3, "青政务函"), row(2, "青政务", 2023)]);
     expect(gaps.map((g) => g.zh)).toEqual([
-      "缺号：青政务〔2022〕3号（2号与5号之间）未归档",
-      "缺号：青政务〔2022〕4号（2号与5号之间）未归档",
+      "缺号：青政务〔2022〕3号至4号，共 2 个，未归档（2号与5号之间）",
       "缺号：青政务函〔2022〕2号（1号与3号之间）未归档",
       "青政务〔2023〕1号未归档（最早归档的是 青政务〔2023〕2号）",
     ]);
+  });
+
+  it("a huge valid serial (〔2022〕20220003号) is one range, in time and memory that follow the entries, not the number", () => {
+    const before = process.memoryUsage().heapUsed;
+    const gaps = serialGaps([row(1), row(2), row(20220003), row(999_999_999, "青政务函")]);
+    expect(gaps.map((g) => g.zh)).toEqual([
+      "缺号：青政务〔2022〕3号至20220002号，共 20220000 个，未归档（2号与20220003号之间）",
+      "青政务函〔2022〕1号至999999998号未归档（最早归档的是 青政务函〔2022〕999999999号）",
+    ]);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it("missing 件号 are ranges too", () => {
+    expect(missingRanges([1, 2, 5, 9, 10, 999_999])).toEqual([
+      [3, 4],
+      [6, 8],
+      [11, 999_998],
+    ]);
+    expect(missingRanges([])).toEqual([]);
   });
 });
 
