@@ -112,7 +112,9 @@ async function issueLoaded(dataFile: string, loaded: LoadedDocument & { encoding
   await refuseCollision(root, year, docNumber);
 
   // 1. Cheap answers first: no LibreOffice run for a repeat or a refused conflict.
-  const before = await currentOf(root, year, docNumber);
+  // The register, if readable, already decides here: no LibreOffice run on a number whose versions are gone.
+  const early = await readRegister(root).catch(() => undefined);
+  const before = await currentOf(root, year, docNumber, early?.problems.length === 0 ? early : undefined);
   if (before) {
     const same = sameContent(before.metadata, dataHash);
     if (same) return unchanged(before, same, false);
