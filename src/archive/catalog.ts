@@ -47,6 +47,7 @@ export interface Catalog {
 export async function readCatalog(root: string, filter: CatalogFilter = {}): Promise<Catalog> {
   const rows: CatalogRow[] = [];
   const problems: Diagnostic[] = [];
+  // The folders first, then the register (written before each rename, so it names all the scan saw).
   const records = await scanArchive(root, { year: filter.year });
   problems.push(...(await registerDisagreements(root, records, filter.year)));
   for (const record of records) {

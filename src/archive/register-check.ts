@@ -106,7 +106,13 @@ export async function registerProblems(
       }),
     );
   }
-  const lost = missing.filter((line) => !pending.some((p) => p.line === line));
+  const lost: RegisteredVersion[] = [];
+  for (const line of missing) {
+    if (pending.some((p) => p.line === line)) continue;
+    // Committed while this verify ran (after its scan): there now, so not lost; the next verify checks it.
+    if (await pathExists(join(versionDir(documentDir(root, line.year, line.folder), line.version), "manifest.sha256"))) continue;
+    lost.push(line);
+  }
   problems.push(...(await missingProblems(root, lost)));
   return { problems, warnings };
 }

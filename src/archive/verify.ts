@@ -46,7 +46,6 @@ const PARALLEL = 8;
 export async function verifyArchive(root: string, scope: VerifyScope = {}): Promise<VerifyReport> {
   const started = performance.now();
   await assertArchiveFolder(root);
-  const register = await readRegister(root);
   const problems: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   let files = 0;
@@ -77,6 +76,10 @@ export async function verifyArchive(root: string, scope: VerifyScope = {}): Prom
     }),
   );
   for (const report of reports) problems.push(...report.problems);
+  // Read after the folders: an issue writes its register line before its rename, so this register names
+  // every version the scan saw (one committed meanwhile may be named but unseen; registerProblems looks
+  // again before calling it lost).
+  const register = await readRegister(root);
 
   if (scope.folder === undefined) {
     problems.push(...itemNumberProblems(root, records, register === undefined));

@@ -101,7 +101,8 @@ export async function verifyCommand(path: string | undefined, options: VerifyCom
   const versions = report.versions.length;
   const mb = (report.bytes / 1024 / 1024).toFixed(1);
   const summary = `${report.documents} 件 ${versions} 个版本，${report.files} 个文件（${mb} MB），用时 ${(report.ms / 1000).toFixed(1)} 秒 / ${report.documents} document(s), ${versions} version(s), ${report.files} files (${mb} MB) in ${(report.ms / 1000).toFixed(1)} s`;
-  if (scope.folder !== undefined && report.documents === 0) {
+  // (A registered entry that is gone is a finding, exit 6, not "no such entry".)
+  if (scope.folder !== undefined && report.documents === 0 && report.problems.length === 0) {
     throw new GongwenError([diagnostic({ file: path, zh: "档案库中没有这一件", en: "no such entry in the archive", rule: "archive-not-found" })], 66);
   }
   if (report.problems.length > 0) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readCatalog } from "../../src/archive/catalog.js";
 import { issue } from "../../src/archive/store.js";
 import { verifyArchive } from "../../src/archive/verify.js";
+import { adoptArchive } from "../../src/archive/adopt.js";
 import { sampleWith } from "../helpers/data.js";
 import { SAMPLE } from "../helpers/paths.js";
 import { BIN, cloneEntry, mkdirTemp, runCli, writeConfig, writeData } from "./fixture.js";
@@ -61,6 +62,8 @@ describe.runIf(!!process.env.GONGWEN_BENCH)("archive numbers", () => {
       const big = join(root, "big");
       await mkdir(big);
       await writeConfig(big);
+      // A registered archive: the register opened empty, each copy then registered like an issue.
+      await adoptArchive(big);
       const t0 = performance.now();
       for (let n = 1; n <= COUNT; n++) await cloneEntry(entry, big, { serial: n, itemNumber: n });
       const generateMs = performance.now() - t0;

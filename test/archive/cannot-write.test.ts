@@ -100,20 +100,7 @@ describe.skipIf(skipLibreOffice)(`issue onto an archive it cannot write: exit 73
     // Root may write anywhere: run as nobody then. An ordinary user is refused by the mode itself.
     const asNobody = process.getuid?.() === 0;
     if (!asNobody) await chmod(root, 0o555);
-    const run = await new Promise<Run>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, "issue", data, "--archive", root], {
-        cwd: "/",
-        env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", HOME: "/nonexistent" },
-        ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on("error", reject);
-      child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
-    });
+    const run = await runCli(["issue", data, "--archive", root], { cwd: "/", ...(asNobody ? { uid: 65534 } : {}) });
     await chmod(root, 0o755);
     expect(run.status, run.stderr).toBe(73);
     expect(run.stderr).toContain("无法写入档案库：没有写入权限（EACCES）");

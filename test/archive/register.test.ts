@@ -75,6 +75,10 @@ describe.skipIf(skipLibreOffice)(`the register ${NEEDS_LIBREOFFICE}`, () => {
     const one = await archiveOf(withReissue);
     await rm(entry(one, "青政务〔2022〕4号"), { recursive: true, force: true });
     expect((await verifyArchive(one)).problems.map((p) => p.zh)).toEqual(["登记在册的 青政务〔2022〕4号（件号 0002）不在档案库中：整件被删除或移走"]);
+    // Asked about that one number, verify names the loss too (not "no such entry").
+    const scoped = await runCli(["archive", "verify", "青政务〔2022〕4号", "--archive", one]);
+    expect(scoped.status).toBe(6);
+    expect(scoped.stderr).toContain("整件被删除或移走");
 
     const version = await archiveOf(withReissue);
     await rm(join(entry(version), "v2"), { recursive: true, force: true });
