@@ -333,8 +333,6 @@ async function registerForWriting(root: string, warnings: Diagnostic[]): Promise
   const register = await readRegister(root);
   if (register) {
     if (register.problems.length > 0) throw registerUntrusted(register.file, "已损坏（哈希链或格式有误）", "is damaged (hash chain or format)");
-    const missing = await lastMissing(root, register);
-    if (missing.length > 0) throw registerUntrusted(register.file, `记录的最后一件 ${missing[0]?.docNumber ?? ""} 不在档案库中`, `names ${missing[0]?.docNumber ?? ""} last, which is not in the archive`);
     return register;
   }
   if (!(await hasEntries(root))) return undefined;
