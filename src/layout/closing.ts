@@ -82,13 +82,13 @@ function splitRuns(runs: readonly RunSpec[], offset: number): [RunSpec[], RunSpe
   return [before, after];
 }
 
-/** A paragraph cut after its first `lines` lines: the continuation has no first-line indent. */
+/** A paragraph cut after its first `lines` lines: the continuation has no first-line indent and says it continues. */
 function splitAtLine(spec: ParagraphSpec, lineTexts: readonly string[], lines: number): [ParagraphSpec, ParagraphSpec] {
   const offset = lineTexts.slice(0, lines).reduce((sum, line) => sum + line.length, 0);
   const [first, rest] = splitRuns(spec.runs, offset);
   return [
     { ...spec, keepNext: false, runs: first },
-    { ...spec, indent: { ...spec.indent, firstLine: 0 }, runs: rest },
+    { ...spec, style: ELEMENT_STYLES.bodyContinued.id, indent: { ...spec.indent, firstLine: 0 }, runs: rest },
   ];
 }
 

@@ -43,6 +43,11 @@ export const ELEMENT_STYLES = {
   issuedLine: { id: "GwIssuedLine", name: "编印单位和日期 IssuedLine", offGrid: true },
   colophonEnd: { id: "GwColophonEnd", name: "版记结束 ColophonEnd", offGrid: true },
   attachmentTitle: { id: "GwAttachmentTitle", name: "附件标题 AttachmentTitle", offGrid: true },
+  /**
+   * The rest of a 正文 paragraph the layout split so its last two lines stand with the 署名: readers of
+   * the text (`text`, `diff`, `import`) join it to the paragraph before.
+   */
+  bodyContinued: { id: "GwBodyContinued", name: "正文续段 BodyContinued" },
 } as const satisfies Record<string, ElementStyle>;
 
 export const OFF_GRID_STYLE_IDS: readonly string[] = Object.values(ELEMENT_STYLES as Record<string, ElementStyle>)

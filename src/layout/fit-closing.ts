@@ -36,6 +36,11 @@ export interface FitAttempt {
 
 /** The most a page may end early before the closing unit: "filled to at least 20 of its 22 lines". */
 const ALLOWED_HOLE_TWIPS = 2 * GRID.linePitchTwips;
+/**
+ * A page whose last line sits a few twips off the grid (a heading's spacing, a table's rules) still holds
+ * 20 lines; only a whole third line free is a hole.
+ */
+const HOLE_TOLERANCE_TWIPS = Math.round(GRID.linePitchTwips / 4);
 /** Line spacing tighter than this starts to show; narrower characters are tried first. */
 const PREFERRED_MIN_SCALE = 0.85;
 /** The tightest the lines are ever set. */
@@ -69,7 +74,7 @@ function holeBefore(flow: PageFlow, unit: readonly ParagraphSpec[]): Hole | unde
     if (block.kind === "table") for (const row of block.rows) if (row.page === start.page - 1) used = Math.max(used, row.yTwips + row.heightTwips);
   }
   const freeTwips = TYPE_AREA.heightTwips - used;
-  return used === 0 || freeTwips <= ALLOWED_HOLE_TWIPS ? undefined : { page: start.page - 1, freeTwips, unitIndex };
+  return used === 0 || freeTwips <= ALLOWED_HOLE_TWIPS + HOLE_TOLERANCE_TWIPS ? undefined : { page: start.page - 1, freeTwips, unitIndex };
 }
 
 function narrowed(spec: ParagraphSpec, scalePercent: number): ParagraphSpec {

@@ -1,4 +1,5 @@
 import type { GongwenDocument } from "../document/document.js";
+import { ELEMENT_STYLES } from "../layout/element-styles.js";
 import { FONT_PROFILES } from "../layout/fonts.js";
 import { layOutDocument } from "../layout/lay-out.js";
 import { paragraphText } from "../layout/measure.js";
@@ -16,7 +17,16 @@ export function blockLines(block: BlockSpec): string[] {
 }
 
 export function sectionLines(sections: readonly SectionSpec[]): string[] {
-  return sections.flatMap((section) => section.children.flatMap(blockLines));
+  const lines: string[] = [];
+  for (const block of sections.flatMap((section) => section.children)) {
+    // The layout's split of the last 正文 paragraph is not a paragraph of the text (as the .docx reader joins it).
+    if (block.kind === "paragraph" && block.style === ELEMENT_STYLES.bodyContinued.id && lines.length > 0) {
+      lines[lines.length - 1] += paragraphText(block);
+      continue;
+    }
+    lines.push(...blockLines(block));
+  }
+  return lines;
 }
 
 /** One line per paragraph, empty (spacing) lines left out; ends with a line end. */

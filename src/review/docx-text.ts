@@ -27,6 +27,7 @@
  * - hidden text (`w:vanish`) is kept; equations (OMML) and DrawingML text outside text
  *   boxes (WordArt, charts, SmartArt) are not extracted.
  */
+import { ELEMENT_STYLES } from "../layout/element-styles.js";
 import { unzipSync } from "fflate";
 import { GongwenError, diagnostic } from "../errors.js";
 import { child, elements, parseXml, readStory, type Paragraph, type View, type XmlElement } from "./docx-xml.js";
@@ -90,11 +91,12 @@ export function readDocxText(bytes: Uint8Array, options: ReadDocxOptions = {}): 
     throw pkg.error("docx-damaged", `主文档 ${mainPart} 缺失或没有 w:body`, `main document ${mainPart} is missing or has no w:body`);
   }
   const rels = pkg.relationships(mainPart);
+  const continued = continuedStyleIds(pkg, [...rels.values()].find((rel) => rel.kind === "styles")?.path);
   const stories = new Map<string, Paragraph[]>();
   const storyOf = (path: string, rootName: string): Paragraph[] | undefined => {
     if (!stories.has(path)) {
       const root = pkg.xml(path);
-      if (root?.name === rootName) stories.set(path, readStory(root, view));
+      if (root?.name === rootName) stories.set(path, readStory(root, view, continued));
     }
     return stories.get(path);
   };
@@ -122,7 +124,7 @@ export function readDocxText(bytes: Uint8Array, options: ReadDocxOptions = {}): 
       for (const note of elements(root)) {
         const type = note.attrs["w:type"];
         if (note.name !== noteName || (type !== undefined && type !== "normal")) continue;
-        out.push({ id: note.attrs["w:id"] ?? "", paragraphs: readStory(note, view) });
+        out.push({ id: note.attrs["w:id"] ?? "", paragraphs: readStory(note, view, continued) });
       }
     }
     return out;
@@ -130,12 +132,27 @@ export function readDocxText(bytes: Uint8Array, options: ReadDocxOptions = {}): 
 
   return {
     mainPart,
-    body: readStory(body, view),
+    body: readStory(body, view, continued),
     headers,
     footers,
     footnotes: notes("footnotes", "w:footnote"),
     endnotes: notes("endnotes", "w:endnote"),
   };
+}
+
+/**
+ * Style ids of this tool's 正文 continuation (see ELEMENT_STYLES.bodyContinued), found by the style's
+ * name: editors such as LibreOffice rename style ids when they save, but keep names.
+ */
+function continuedStyleIds(pkg: Package, stylesPath: string | undefined): ReadonlySet<string> {
+  const ids = new Set<string>([ELEMENT_STYLES.bodyContinued.id]);
+  const root = stylesPath === undefined ? undefined : pkg.xml(stylesPath);
+  if (root?.name !== "w:styles") return ids;
+  for (const style of elements(root)) {
+    const id = style.attrs["w:styleId"];
+    if (style.name === "w:style" && id !== undefined && child(style, "w:name")?.attrs["w:val"] === ELEMENT_STYLES.bodyContinued.name) ids.add(id);
+  }
+  return ids;
 }
 
 /**

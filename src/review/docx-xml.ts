@@ -115,6 +115,8 @@ interface Where {
 /** Complex-field stack: lives for one story, because a field (e.g. TOC) may span paragraphs. */
 interface Story {
   readonly view: View;
+  /** Style ids of paragraphs that continue the one before (read as one paragraph). */
+  readonly continuedStyles: ReadonlySet<string>;
   readonly fields: boolean[];
   readonly counters: { tables: number };
 }
@@ -129,8 +131,8 @@ interface Sink {
 }
 
 /** Blocks of a story root (`w:body`, `w:hdr`, `w:ftr`, `w:footnote`, …). */
-export function readStory(root: XmlElement, view: View): Paragraph[] {
-  const story: Story = { view, fields: [], counters: { tables: 0 } };
+export function readStory(root: XmlElement, view: View, continuedStyles: ReadonlySet<string> = new Set()): Paragraph[] {
+  const story: Story = { view, continuedStyles, fields: [], counters: { tables: 0 } };
   return readContainer(root, story, { textbox: false });
 }
 
@@ -227,6 +229,14 @@ function addParagraph(el: XmlElement, story: Story, where: Where, sink: Sink): v
   const props: Pick<Paragraph, "style" | "numbering"> = {};
   const style = child(pPr, "w:pStyle")?.attrs["w:val"];
   if (style) props.style = style;
+  if (!carried && style !== undefined && story.continuedStyles.has(style) && !where.table && !where.textbox) {
+    // A paragraph the layout split to keep its last lines with the 署名 reads as one.
+    const previous = sink.out[sink.out.length - 1];
+    if (previous?.kind === "paragraph" && !previous.textbox) {
+      previous.text += inline.pieces.join("");
+      return;
+    }
+  }
   const numPr = child(pPr, "w:numPr");
   const numId = child(numPr, "w:numId")?.attrs["w:val"];
   if (numId !== undefined && numId !== "0") {
@@ -366,7 +376,7 @@ function walkInline(nodes: ReadonlyArray<XmlElement | string>, story: Story, inl
       }
       case "w:txbxContent":
         if (visible) {
-          const boxStory: Story = { view: story.view, fields: [], counters: story.counters };
+          const boxStory: Story = { view: story.view, continuedStyles: story.continuedStyles, fields: [], counters: story.counters };
           inline.textboxes.push(...readContainer(node, boxStory, { textbox: true }));
         }
         break;

@@ -6,7 +6,8 @@
  */
 import { unzipSync, zipSync, type Zippable } from "fflate";
 import { diagnostic, GongwenError } from "../errors.js";
-import { elements, parseXml } from "./docx-xml.js";
+import { ELEMENT_STYLES } from "../layout/element-styles.js";
+import { child, elements, parseXml } from "./docx-xml.js";
 import { resolvePartName } from "./part-name.js";
 
 export interface DocxPackage {
@@ -15,6 +16,8 @@ export interface DocxPackage {
   readonly mainPart: string;
   /** Style ids defined in the styles part, to drop references a copied paragraph cannot resolve. */
   readonly styleIds: ReadonlySet<string>;
+  /** Style ids of this tool's 正文 continuation (found by name: editors rename ids when they save). */
+  readonly continuedStyleIds: ReadonlySet<string>;
 }
 
 /** The earliest time a zip entry can carry, as in render/docx/package.ts. */
@@ -49,8 +52,17 @@ export function openPackage(bytes: Uint8Array, fileName?: string): DocxPackage {
   const stylesPart = relationships(mainPart).find((r) => r.kind === "styles")?.path;
   const styles = stylesPart ? parts.get(stylesPart) : undefined;
   const styleIds = new Set<string>();
-  if (styles) for (const m of new TextDecoder().decode(styles).matchAll(/:styleId="([^"]*)"/g)) styleIds.add(m[1]!);
-  return { parts, mainPart, styleIds };
+  const continuedStyleIds = new Set<string>([ELEMENT_STYLES.bodyContinued.id]);
+  if (styles && stylesPart) {
+    const root = parseXml(new TextDecoder().decode(styles), stylesPart);
+    for (const style of elements(root)) {
+      const id = style.attrs["w:styleId"];
+      if (style.name !== "w:style" || id === undefined) continue;
+      styleIds.add(id);
+      if (child(style, "w:name")?.attrs["w:val"] === ELEMENT_STYLES.bodyContinued.name) continuedStyleIds.add(id);
+    }
+  }
+  return { parts, mainPart, styleIds, continuedStyleIds };
 }
 
 

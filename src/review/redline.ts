@@ -20,7 +20,7 @@ import { Revisions, type RevisionAuthor } from "./redline-marks.js";
 import { openPackage, repack } from "./redline-package.js";
 import { collectUnits, type Unit } from "./redline-paragraphs.js";
 import { rewriteChanged } from "./redline-rewrite.js";
-import { elementChildren, parseLossless, serialise, WordNames, type XElement } from "./redline-xml.js";
+import { elementChildren, parseLossless, serialise, WordNames, type XElement, type XNode } from "./redline-xml.js";
 import { wordDiff } from "./word-diff.js";
 
 export interface RedlineOptions extends RevisionAuthor {
@@ -71,6 +71,30 @@ function maxId(el: XElement, w: WordNames): number {
 
 const isBlank = (unit: Unit) => /^\s*$/u.test(unit.text);
 
+/**
+ * A 正文 paragraph this tool split to keep its last two lines with the 署名 is one paragraph of the text:
+ * its parts are joined back before paragraphs are aligned, so Accept All and Reject All read as
+ * `gongwen text` does. The redline is for reading changes; its closing page may flow differently.
+ */
+function joinContinued(container: XElement, w: WordNames, continued: ReadonlySet<string>): void {
+  const kept: XNode[] = [];
+  let previous: XElement | undefined;
+  for (const node of container.children) {
+    if (node.kind !== "element") {
+      kept.push(node);
+      continue;
+    }
+    const style = w.child(w.child(node, "pPr"), "pStyle")?.attrs[w.q("val")];
+    if (w.is(node, "p") && previous && style !== undefined && continued.has(style)) {
+      previous.children.push(...node.children.filter((c) => !(c.kind === "element" && w.is(c, "pPr"))));
+      continue;
+    }
+    previous = w.is(node, "p") ? node : undefined;
+    kept.push(node);
+  }
+  container.children = kept;
+}
+
 export function buildRedline(oldBytes: Uint8Array, newBytes: Uint8Array, options: RedlineOptions): RedlineResult {
   const older = readMain(oldBytes, options.oldFileName);
   const newer = readMain(newBytes, options.newFileName);
@@ -86,6 +110,8 @@ export function buildRedline(oldBytes: Uint8Array, newBytes: Uint8Array, options
     ]);
   }
 
+  joinContinued(older.main.body, older.main.w, older.pkg.continuedStyleIds);
+  joinContinued(newer.main.body, w, newer.pkg.continuedStyleIds);
   const oldUnits = collectUnits(older.main.body, older.main.w, { skipDeleted: true }).filter((u) => !isBlank(u));
   const newUnits = collectUnits(newer.main.body, w).filter((u) => !isBlank(u));
   const revisions = new Revisions(w, options, older.main.w, newer.pkg.styleIds, maxId(newer.main.root, w) + 1);

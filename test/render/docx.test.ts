@@ -30,6 +30,16 @@ describe("the sample circular's text", () => {
     expect(text).toBe(seed);
   });
 
+  it("reads the last paragraph, split by the layout before its last two lines, as one paragraph", () => {
+    const split = paragraphs.filter((p) => attr(child(child(p, "w:pPr"), "w:pStyle"), "w:val") === "GwBodyContinued");
+    expect(split).toHaveLength(1);
+    const texts = readDocxText(result.bytes).body.map((p) => p.text);
+    const last = texts.filter((text) => text.startsWith("希望各政务服务监管局"));
+    expect(last).toHaveLength(1);
+    expect(last[0]).toContain("以完善、创新、提高的工作思路");
+    expect(last[0]!.endsWith("胜利召开。")).toBe(true);
+  });
+
   it("keeps its fixture copy of the seed identical to the shared original", () => {
     if (!existsSync(SHARED_SEED)) return;
     expect(readFileSync(FIXTURE_SEED, "utf8")).toBe(readFileSync(SHARED_SEED, "utf8"));

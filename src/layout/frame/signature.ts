@@ -52,6 +52,14 @@ export function signatureLayout(block: OrganSignature): SignatureLayout {
 }
 
 /**
+ * §7.3.5.5 lets the layout be tightened, but the one blank line the standard sets between the text and an
+ * unsealed 署名 (§7.3.5.2) is part of the form: a fit takes lines only from two or more.
+ */
+function blanksAbove(natural: number, fewer: number): number {
+  return Math.max(Math.min(natural, 1), natural - fewer);
+}
+
+/**
  * The signature block's paragraphs; `sealImages` are PNGs, one per 署名, when the data names them.
  * `fewerBlankLines` takes blank lines off above the 署名 where a page cannot hold the block otherwise
  * (§7.3.5.5: 调整行距 rather than leaving the 署名 without 正文).
@@ -60,7 +68,7 @@ export function signature(context: RenderContext, block: Signature, sealImages: 
   if (block.kind === "signer") return signerSignature(context, block, fewerBlankLines);
   if (block.seal !== "none" && block.names.length > 1) return jointSealedSignature(context, block, sealImages, fewerBlankLines);
   const full = signatureLayout(block);
-  const layout = { ...full, blankLinesAbove: Math.max(0, full.blankLinesAbove - fewerBlankLines) };
+  const layout = { ...full, blankLinesAbove: blanksAbove(full.blankLinesAbove, fewerBlankLines) };
   const blanks = Array.from({ length: layout.blankLinesAbove }, () => emptyLine(true));
   const sealImage = sealImages[0];
   const names = block.names.map((name, index) =>
@@ -91,7 +99,7 @@ function dateCentreTwips(dateRightTwips: number, date: string): number {
  * lines apart so the seals of one row clear those of the next.
  */
 function jointSealedSignature(context: RenderContext, block: OrganSignature, sealImages: readonly Uint8Array[], fewerBlankLines: number): ParagraphSpec[] {
-  const blankLines = Math.max(0, SIGNATURE.sealedBlankLinesAbove - fewerBlankLines);
+  const blankLines = blanksAbove(SIGNATURE.sealedBlankLinesAbove, fewerBlankLines);
   const dateRight = charsTwips(SIGNATURE.sealedDateRightChars);
   const lastCentre = dateCentreTwips(dateRight, block.date);
   const column = block.names.map((name) => Math.max(mmToTwips(SIGNATURE.sealDiameterMm), widthTwips(name) + 2 * charsTwips(1)));
@@ -161,7 +169,7 @@ function signerSignature(context: RenderContext, block: SignerSignature, fewerBl
       runs: [run(context, [TAB, signer.title ?? "", TAB, signer.name])],
     });
   return [
-    ...Array.from({ length: Math.max(0, SIGNATURE.signerBlankLinesAbove - fewerBlankLines) }, () => emptyLine(true)),
+    ...Array.from({ length: blanksAbove(SIGNATURE.signerBlankLinesAbove, fewerBlankLines) }, () => emptyLine(true)),
     ...block.signers.map(line),
     ...Array.from({ length: SIGNATURE.signerDateBlankLines }, () => emptyLine(true)),
     gridParagraph({ style: ELEMENT_STYLES.date.id, alignment: "right", indent: { right: charsTwips(SIGNATURE.signerRightChars) }, runs: [run(context, block.date)] }),
