@@ -113,8 +113,9 @@ async function issueLoaded(dataFile: string, loaded: LoadedDocument & { encoding
 
   // 1. Cheap answers first: no LibreOffice run for a repeat or a refused conflict.
   // The register, if readable, already decides here: no LibreOffice run on a number whose versions are gone.
-  const early = await readRegister(root).catch(() => undefined);
-  const before = await currentOf(root, year, docNumber, early?.problems.length === 0 ? early : undefined);
+  // (Checked again under the lock, where it counts; here so that a refusal costs no rendering.)
+  const early = await registerForWriting(root, []);
+  const before = await currentOf(root, year, docNumber, early);
   if (before) {
     const same = sameContent(before.metadata, dataHash);
     if (same) return unchanged(before, same, false);

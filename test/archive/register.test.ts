@@ -166,8 +166,18 @@ describe.skipIf(skipLibreOffice)(`the register ${NEEDS_LIBREOFFICE}`, () => {
     expect(run.status).toBe(6);
     expect(run.stderr).toContain("登记簿在记下该值之后被改写");
 
+    await writeFile(file, `${[lines[0], lines[1], lines[3]].join("\n")}\n`);
+    const five = await writeData(root, sampleWith([[["envelope", "docNumber", "serial"], 5]]), "five.yaml");
+    roots.push(`${root}-data`);
+    // Nothing is added to an archive whose record of itself is broken (refused before any rendering).
+    const refused = await rejection(issue(five, { root }));
+    expect([refused.exitCode, refused.diagnostics[0]?.rule]).toEqual([6, "archive-register"]);
+
     await rm(file);
     expect((await verifyArchive(root)).problems.map((p) => p.rule)).toEqual(["archive-register-missing"]);
+    // Nor to one whose register was deleted: its entries say they were registered.
+    const missing = await rejection(issue(five, { root }));
+    expect(missing.diagnostics[0]?.zh).toContain("登记簿缺失");
   });
 
   it("an empty folder, a file, or the wrong folder given as the archive is never 「全部完好」", async () => {
