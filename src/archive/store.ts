@@ -71,6 +71,8 @@ export interface IssueOutcome {
   readonly warnings: readonly Diagnostic[];
   /** Abandoned temp folders of earlier, killed runs removed by this one. */
   readonly cleaned: readonly string[];
+  /** Entries of a commit killed between its register line and its rename, put in place by this run. */
+  readonly completed: readonly string[];
   readonly timings: { readonly totalMs: number; readonly conversionMs: readonly number[]; readonly passes: number };
   /** What the PDF declared, read back from it (new versions only). */
   readonly pdfa?: { readonly part: string; readonly conformance: string; readonly fonts: number };
@@ -98,8 +100,8 @@ async function issueLoaded(dataFile: string, loaded: LoadedDocument & { encoding
   const number = requireDocNumber(loaded);
   const docNumber = formatDocNumber(number);
   const year = String(toDocNumberParts(number).year);
-  checkNumberForArchive(loaded, docNumber, toDocNumberParts(number).serial, documentDir(root, year, docNumber));
   const docDir = documentDir(root, year, docNumber);
+  checkNumberForArchive(loaded, docNumber, toDocNumberParts(number).serial, docDir);
   const config = await readArchiveConfig(root);
   const dataHash = sha256(bytes);
   const timings = (conversionMs: readonly number[] = [], passes = 0) => ({ totalMs: performance.now() - started, conversionMs, passes });
@@ -107,13 +109,12 @@ async function issueLoaded(dataFile: string, loaded: LoadedDocument & { encoding
   // A commit cut short between its two renames is completed first (under the lock), then whatever a
   // killed run left (its temp folder, its lock) goes, whatever this run then decides.
   const completed = await completeInterruptedCommit(root);
-  const cleaned = [...completed, ...(await removeAbandoned(root))];
+  const cleaned = await removeAbandoned(root);
   await removeAbandonedWork();
   await refuseCollision(root, year, docNumber);
 
-  // 1. Cheap answers first: no LibreOffice run for a repeat or a refused conflict.
-  // The register, if readable, already decides here: no LibreOffice run on a number whose versions are gone.
-  // (Checked again under the lock, where it counts; here so that a refusal costs no rendering.)
+  // 1. Cheap answers first: no LibreOffice run for a repeat, a refused conflict, a damaged register or a
+  // number whose registered versions are gone (all checked again under the lock, where it counts).
   const early = await registerForWriting(root, []);
   const before = await currentOf(root, year, docNumber, early);
   if (before) {
@@ -236,6 +237,7 @@ async function issueLoaded(dataFile: string, loaded: LoadedDocument & { encoding
         metadata,
         warnings,
         cleaned,
+        completed,
         timings: timings(final.conversionMs, final.passes),
         pdfa: { part: pdfCheck.part ?? "", conformance: pdfCheck.conformance ?? "", fonts: pdfCheck.fonts },
       } satisfies IssueOutcome;
@@ -257,7 +259,7 @@ async function issueLoaded(dataFile: string, loaded: LoadedDocument & { encoding
         }),
       );
     }
-    return { status: "unchanged", docNumber, dir: found.dir, metadata: found.metadata, sameBy, concurrent, warnings, cleaned, timings: timings(conversionMs, passes) };
+    return { status: "unchanged", docNumber, dir: found.dir, metadata: found.metadata, sameBy, concurrent, warnings, cleaned, completed, timings: timings(conversionMs, passes) };
   }
 }
 

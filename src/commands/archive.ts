@@ -43,11 +43,12 @@ function issueReport(outcome: IssueOutcome): string {
     outcome.cleaned.length > 0
       ? `  已清理中断的签发留下的临时文件夹或锁 ${outcome.cleaned.length} 项 / removed ${outcome.cleaned.length} leftover(s) of interrupted issues (temp folders, lock)\n`
       : "";
+  const completed = outcome.completed.map((dir) => `  已完成被中断的签发（已登记的条目放入原位）/ completed an interrupted issue (the registered entry put in place): ${dir}\n`).join("");
   if (outcome.status === "unchanged") {
     const concurrent = outcome.concurrent ? "（另一进程刚刚归档了相同内容 / another process archived the same content just now）" : "";
     return (
       `未改动 / unchanged: ${outcome.docNumber} 已归档（第 ${m.version} 版），内容相同（${SAME_BY[outcome.sameBy ?? "data"]}）${concurrent}，无需重复归档 / already archived with identical content; nothing to do\n` +
-      `  ${outcome.dir}\n${cleaned}`
+      `  ${outcome.dir}\n${completed}${cleaned}`
     );
   }
   const lines = [
@@ -59,7 +60,7 @@ function issueReport(outcome: IssueOutcome): string {
   if (outcome.pdfa) lines.push(`  PDF/A-${outcome.pdfa.part}${outcome.pdfa.conformance.toLowerCase()} 已核验（XMP pdfaid），${outcome.pdfa.fonts} 种字体全部嵌入 / PDF/A declared in XMP, all ${outcome.pdfa.fonts} fonts embedded`);
   const lo = outcome.timings.conversionMs.reduce((a, b) => a + b, 0);
   lines.push(`  用时 / took ${seconds(outcome.timings.totalMs)} s（LibreOffice ${seconds(lo)} s，${outcome.timings.passes} 遍 / pass(es)）`);
-  return `${lines.join("\n")}\n${cleaned}`;
+  return `${lines.join("\n")}\n${completed}${cleaned}`;
 }
 
 export interface ArchiveCommandOptions {

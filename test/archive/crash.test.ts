@@ -109,6 +109,7 @@ describe.skipIf(skipLibreOffice)(`a failure or kill in the middle ${NEEDS_LIBREO
     const again = await runCli(["issue", SAMPLE, "--archive", root]);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain("未改动 / unchanged");
+    expect(again.stdout).toContain(`已完成被中断的签发（已登记的条目放入原位）/ completed an interrupted issue (the registered entry put in place): ${ENTRY(root)}`);
     expect(await noEntryOrComplete(root)).toBe("complete");
     expect((await readRegister(root))?.text).toBe(register?.text);
     expect(await tempFolders(root)).toEqual([]);
