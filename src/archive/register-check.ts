@@ -177,13 +177,13 @@ async function missingProblems(root: string, lost: readonly RegisteredVersion[])
  */
 async function withoutRegister(root: string, scope: VerifyScope, records: readonly DocumentRecord[]): Promise<{ problems: Diagnostic[]; warnings: Diagnostic[] }> {
   const file = registerPath(root);
-  if (records.some((record) => record.versions.some((v) => v.metadata?.registerSeq !== undefined))) {
+  if (scope.head !== undefined || records.some((record) => record.versions.some((v) => v.metadata?.registerSeq !== undefined))) {
     return {
       problems: [
         diagnostic({
           file,
-          zh: "登记簿 register.jsonl 缺失：条目记录了登记序号，说明此档案库有过登记簿（被删除或移走）",
-          en: "the register (register.jsonl) is missing: entries carry register numbers, so this archive had one (deleted or moved away)",
+          zh: `登记簿 register.jsonl 缺失：${scope.head !== undefined ? "给出了 --head" : "条目记录了登记序号"}，说明此档案库有过登记簿（被删除或移走）`,
+          en: `the register (register.jsonl) is missing: ${scope.head !== undefined ? "--head was given" : "entries carry register numbers"}, so this archive had one (deleted or moved away)`,
           rule: "archive-register-missing",
         }),
       ],

@@ -314,6 +314,14 @@ describe.skipIf(skipLibreOffice)(`the register ${NEEDS_LIBREOFFICE}`, () => {
     expect(after.status, after.stderr).toBe(0);
     expect(after.stdout).toContain("全部完好");
     expect((await runCli(["archive", "adopt", "--archive", legacy])).status).toBe(64);
+    // An adopted archive's entries carry no register numbers: a noted head is what notices its register gone.
+    const head = (await readRegister(legacy))?.head ?? "";
+    const kept = await copyArchive(legacy);
+    roots.push(kept);
+    await rm(join(kept, "register.jsonl"));
+    const gone = await runCli(["archive", "verify", "--head", head, "--archive", kept]);
+    expect(gone.status).toBe(6);
+    expect(gone.stderr).toContain("登记簿 register.jsonl 缺失：给出了 --head");
     await rm(entry(legacy, "青政务〔2022〕4号"), { recursive: true, force: true });
     expect((await verifyArchive(legacy)).problems.map((p) => p.rule)).toEqual(["archive-missing"]);
   });
