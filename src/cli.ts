@@ -127,7 +127,7 @@ export function buildProgram(): Command {
     .option("--retention <term>", "保管期限：永久、定期30年、定期10年（默认 定期30年）/ retention period (default 定期30年)")
     .action((data: string, options) => run(async () => (await import("./commands/archive.js")).issueCommand(data, options), { writes: true }));
 
-  const archive = program.command("archive").description("档案库：归档、校验、目录 / the archive: add, verify, list, catalog");
+  const archive = program.command("archive").description("档案库：归档、校验、目录、建立登记簿 / the archive: add, verify, list, catalog, adopt");
   archive
     .command("add")
     .description("同 gongwen issue / same as gongwen issue")
@@ -142,7 +142,13 @@ export function buildProgram(): Command {
     .description("重算哈希，检查每件是否完整、未被改动 / recompute hashes; report tampered, missing or unexpected files")
     .argument("[path]", "只校验这一件或这一年 / only this entry or year")
     .addOption(archiveOption())
+    .option("--head <sha256>", "此前记下的登记簿末行哈希：登记簿必须仍含此行 / a register head noted earlier: the register must still contain it")
     .action((path: string | undefined, options) => run(async () => (await import("./commands/archive.js")).verifyCommand(path, options)));
+  archive
+    .command("adopt")
+    .description("为建于登记簿之前的档案库建立登记簿（先校验）/ give an archive made before registers its register (verified first)")
+    .addOption(archiveOption())
+    .action((options) => run(async () => (await import("./commands/archive.js")).adoptCommand(options)));
   archive
     .command("list")
     .description("列出已归档公文 / list archived documents")

@@ -1,5 +1,8 @@
 import { diagnostic, type Diagnostic } from "../errors.js";
-import { currentVersion, scanArchive } from "./scan.js";
+import { join } from "node:path";
+import { findPending, lastMissing } from "./pending.js";
+import { documentKeyOf, readRegister, registeredByDocument } from "./register.js";
+import { currentVersion, scanArchive, type DocumentRecord } from "./scan.js";
 
 /**
  * What the archive holds, as rows: the 归档文件目录 of DA/T 22-2015 (序号、档号、文号、责任者、题名、日期、
@@ -44,7 +47,10 @@ export interface Catalog {
 export async function readCatalog(root: string, filter: CatalogFilter = {}): Promise<Catalog> {
   const rows: CatalogRow[] = [];
   const problems: Diagnostic[] = [];
-  for (const record of await scanArchive(root, { year: filter.year })) {
+  // The folders first, then the register (written before each rename, so it names all the scan saw).
+  const records = await scanArchive(root, { year: filter.year });
+  problems.push(...(await registerDisagreements(root, records, filter.year)));
+  for (const record of records) {
     for (const version of record.versions) if (version.error) problems.push(version.error);
     const current = currentVersion(record);
     const metadata = current?.metadata;
@@ -71,6 +77,40 @@ export async function readCatalog(root: string, filter: CatalogFilter = {}): Pro
   // Gaps are judged on the whole year: a title filter must not invent holes.
   const gaps = serialGaps(rows);
   return { rows: rows.filter((row) => matches(row, filter)), problems, gaps };
+}
+
+/**
+ * What the register knows and the folders no longer show: a deleted entry, a deleted later version (the
+ * listing would otherwise show the version it replaced as the one in force). Cheap (no hashing): verify
+ * says the rest.
+ */
+async function registerDisagreements(root: string, records: readonly DocumentRecord[], year: string | undefined): Promise<Diagnostic[]> {
+  const register = await readRegister(root);
+  if (!register) return [];
+  if (register.problems.length > 0) return [diagnostic({ file: register.file, zh: "登记簿已损坏", en: "the register is damaged", rule: "archive-register" })];
+  const out: Diagnostic[] = [];
+  const onDisk = new Map(records.map((record) => [documentKeyOf(record.year, record.folder), record]));
+  // A commit cut short between its register line and its rename is not a loss: the next issue completes it.
+  const pending = new Set((await findPending(root, await lastMissing(root, register))).map((p) => documentKeyOf(p.line.year, p.line.folder)));
+  for (const [key, versions] of registeredByDocument(register)) {
+    const latest = versions[versions.length - 1];
+    if (!latest || (year !== undefined && latest.year !== year) || pending.has(key)) continue;
+    const record = onDisk.get(key);
+    const dir = join(root, latest.year, latest.folder);
+    if (!record) {
+      out.push(diagnostic({ file: dir, zh: `登记在册的 ${latest.docNumber} 不在档案库中`, en: `the registered ${latest.docNumber} is not in the archive`, rule: "archive-missing" }));
+    } else if (!record.versions.some((v) => v.version === latest.version)) {
+      out.push(
+        diagnostic({
+          file: dir,
+          zh: `${latest.docNumber} 登记在册的现行版本是第 ${latest.version} 版，但它不在档案库中；列出的较早版本已被替换，不是现行版本`,
+          en: `${latest.docNumber}: the registered version in force is ${latest.version}, which is not in the archive; the earlier version listed was replaced and is not in force`,
+          rule: "archive-missing",
+        }),
+      );
+    }
+  }
+  return out;
 }
 
 export function normalizeDocNumber(text: string): string {
@@ -124,11 +164,16 @@ export function serialGaps(rows: readonly CatalogRow[]): Diagnostic[] {
       const range = first === 2 ? "1号" : `1号至${first - 1}号`;
       out.push(warning(`${code}〔${year}〕${range}未归档（最早归档的是 ${name(first)}）`, `${code} ${year}: serial(s) ${first === 2 ? "1" : `1–${first - 1}`} not archived (the first archived is ${name(first)})`));
     }
+    // One warning per gap, a range when it spans several numbers: 〔2022〕20220003号 after 2号 is one
+    // warning, not twenty million (the work and the output follow the entries, never a number's size).
     for (let i = 1; i < numbers.length; i++) {
       const low = numbers[i - 1] ?? 0;
       const high = numbers[i] ?? 0;
-      for (let n = low + 1; n < high; n++) {
-        out.push(warning(`缺号：${name(n)}（${low}号与${high}号之间）未归档`, `gap: ${name(n)} is not archived (between ${low} and ${high})`));
+      if (high - low === 2) {
+        out.push(warning(`缺号：${name(low + 1)}（${low}号与${high}号之间）未归档`, `gap: ${name(low + 1)} is not archived (between ${low} and ${high})`));
+      } else if (high - low > 2) {
+        const count = high - low - 1;
+        out.push(warning(`缺号：${name(low + 1)}至${high - 1}号，共 ${count} 个，未归档（${low}号与${high}号之间）`, `gap: ${name(low + 1)} to ${high - 1}, ${count} numbers, not archived (between ${low} and ${high})`));
       }
     }
   }

@@ -4,10 +4,11 @@
  * `kill:<point>` kills the process on the spot with SIGKILL (no cleanup at all, like a power cut).
  *
  * Points, in order: after-pdf (PDF/A made, nothing written), after-files (files in the temp folder),
- * before-rename (metadata written, lock held), after-rename (entry in place, lock still held).
+ * before-rename (metadata written, lock held), after-register (the register names the new version,
+ * its folder not yet renamed into place), after-rename (entry in place, lock still held).
  */
 
-export const FAULT_POINTS = ["after-pdf", "after-files", "before-rename", "after-rename"] as const;
+export const FAULT_POINTS = ["after-pdf", "after-files", "before-rename", "after-register", "after-rename"] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 
 export class InjectedFault extends Error {

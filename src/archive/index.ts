@@ -1,6 +1,10 @@
-/** The archive as a library: issue write-once, verify, list and catalogue. The CLI only calls these. */
+/** The archive as a library: issue write-once, verify, list and catalogue, adopt a register. The CLI only calls these. */
 export { issue, type IssueOptions, type IssueOutcome, type IssueStatus } from "./store.js";
 export { verifyArchive, type VerifyReport, type VerifyScope, type VersionReport } from "./verify.js";
+export { adoptArchive, type AdoptOutcome } from "./adopt.js";
+export { readRegister, parseRegister, REGISTER_FILE, REGISTER_FORMAT, type Register, type RegisteredVersion } from "./register.js";
+export { canonicalDocNumber, documentKey } from "./layout.js";
+export * as ARCHIVE_LIMITS from "./limits.js";
 export { readCatalog, catalogCsv, catalogCells, serialGaps, byNumber, byItemNumber, CATALOG_COLUMNS, type Catalog, type CatalogFilter, type CatalogRow } from "./catalog.js";
 export { resolveArchiveRoot, documentDir, versionDir, DEFAULT_ARCHIVE_DIR } from "./layout.js";
 export { resolveScope } from "./target.js";

@@ -27,7 +27,25 @@ export const lockPath = (root: string) => join(root, INTERNAL_DIR, "lock");
 
 /** The folder of a document: its 发文字号 made safe for Windows (〔〕 stay, they are legal everywhere). */
 export function documentFolderName(docNumber: string): string {
-  return safeFileName(docNumber);
+  return safeFileName(canonicalDocNumber(docNumber));
+}
+
+/**
+ * The one spelling of a 发文字号 the archive keeps: NFC, which maps each CJK compatibility ideograph to
+ * the unified one it is canonically equivalent to (U+F900 豈 → U+8C48 豈), and the Kangxi and supplementary
+ * radicals, which look exactly like ideographs, to those ideographs (U+2F08 ⼈ → U+4EBA 人). Two numbers
+ * with the same canonical form are one number: they would otherwise print alike and share one folder.
+ */
+export function canonicalDocNumber(docNumber: string): string {
+  return docNumber.normalize("NFC").replace(/[\u2e80-\u2fdf\uf900-\ufaff\u{2f800}-\u{2fa1f}]/gu, (char) => char.normalize("NFKC"));
+}
+
+/**
+ * Two folders that are one on Windows or macOS (case-insensitive) or one number to a reader (canonical
+ * equivalence) share this key; the archive never holds two folders with one key in a year.
+ */
+export function documentKey(folderOrNumber: string): string {
+  return canonicalDocNumber(folderOrNumber).toLowerCase();
 }
 
 export function documentDir(root: string, year: number | string, docNumber: string): string {

@@ -34,10 +34,13 @@ export async function findLeftovers(root: string): Promise<Leftover[]> {
     else abandoned = await stat(path).then((s) => Date.now() - s.mtimeMs > FOREIGN_ABANDONED_MS, () => false);
     out.push({ path, abandoned });
   }
-  // Stale locks moved aside by a lock breaker that then died.
+  // Stale locks moved aside by a lock breaker that then died; registers half replaced.
   try {
     for (const name of await readdir(join(root, INTERNAL_DIR))) {
       if (name.startsWith("lock.stale-")) out.push({ path: join(root, INTERNAL_DIR, name), abandoned: true });
+      // A register being replaced by a writer that died before its rename.
+      const writer = /^register\.(\d+)\.tmp$/.exec(name);
+      if (writer?.[1]) out.push({ path: join(root, INTERNAL_DIR, name), abandoned: Number(writer[1]) !== process.pid && !isProcessAlive(Number(writer[1])) });
     }
   } catch {
     // no internal folder yet

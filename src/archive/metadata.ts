@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RETENTIONS } from "./codes.js";
+import { MAX_ITEM_NUMBER, MAX_SERIAL } from "./limits.js";
 
 /**
  * `metadata.json`, the record of one archived version: the archival description (DA/T 22 catalogue items,
@@ -35,7 +36,7 @@ export const entryMetadata = z.strictObject({
   发文字号: z.string().min(1),
   机关代字: z.string().min(1),
   年度: z.number().int(),
-  顺序号: z.number().int().positive(),
+  顺序号: z.number().int().positive().max(MAX_SERIAL),
   题名: z.string().min(1),
   /** 发文机关, host first (联合行文). */
   责任者: z.array(z.string().min(1)).min(1),
@@ -52,7 +53,10 @@ export const entryMetadata = z.strictObject({
   /** Pages with content: the PDF's pages less the blank page before the 版记 (DA/T 22: 有图文的页面为一页). */
   页数: z.number().int().positive(),
   /** Per-year sequence of the archive, assigned at first issue, kept by later versions. */
-  件号: z.string().regex(/^\d{4,}$/),
+  件号: z
+    .string()
+    .regex(/^\d{4,6}$/)
+    .refine((n) => Number(n) >= 1 && Number(n) <= MAX_ITEM_NUMBER, `件号应在 0001 至 ${MAX_ITEM_NUMBER} 之间 / item numbers run 0001 to ${MAX_ITEM_NUMBER}`),
   全宗号: z.string().optional(),
   档号: z.string().optional(),
 
@@ -67,7 +71,14 @@ export const entryMetadata = z.strictObject({
     })
     .optional(),
 
-  files: z.array(archivedFile).min(1),
+  /**
+   * The seq of this version's line in register.jsonl (written before the line, which then carries this
+   * file's hash). Absent in entries made before the archive had a register (and in adopted ones): an
+   * entry that has it proves the archive had a register, so a deleted register.jsonl is noticed.
+   */
+  registerSeq: z.number().int().positive().optional(),
+
+  files: z.array(archivedFile).min(1).max(8),
   pdf: z.strictObject({
     pages: z.number().int().positive(),
     pdfa: z.literal("2B"),

@@ -55,3 +55,49 @@ export function brokenEntry(dir: string): GongwenError {
     6,
   );
 }
+
+/** The register cannot be trusted: nothing is added to an archive whose record of itself is broken. */
+export function registerUntrusted(file: string, why: string, whyEn: string): GongwenError {
+  return new GongwenError(
+    [
+      diagnostic({
+        file,
+        zh: `档案库的登记簿${why}，未写入。请先运行 gongwen archive verify 查明`,
+        en: `the archive's register ${whyEn}; nothing written. Run gongwen archive verify first`,
+        rule: "archive-register",
+      }),
+    ],
+    6,
+  );
+}
+
+/** The register and the folders disagree about this number's versions (one was deleted or planted). */
+export function versionsDisagree(docNumber: string, dir: string, registered: readonly number[], found: readonly number[]): GongwenError {
+  const list = (numbers: readonly number[]) => (numbers.length > 0 ? numbers.map((n) => `v${n}`).join("、") : "无 none");
+  return new GongwenError(
+    [
+      diagnostic({
+        file: dir,
+        zh: `${docNumber} 登记在册的版本（${list(registered)}）与档案库中的（${list(found)}）不符，有版本被删除或放入，未写入。请先运行 gongwen archive verify 查明`,
+        en: `${docNumber}: the registered versions (${list(registered)}) differ from those in the archive (${list(found)}): a version was deleted or planted; nothing written. Run gongwen archive verify first`,
+        rule: "archive-missing",
+      }),
+    ],
+    6,
+  );
+}
+
+/** Two spellings of one number (case, compatibility ideographs) must never become two folders. */
+export function numberCollision(docNumber: string, existing: string, dir: string): GongwenError {
+  return new GongwenError(
+    [
+      diagnostic({
+        file: dir,
+        zh: `${docNumber} 与已归档的 ${existing} 只差大小写或字形的等价写法，是同一个发文字号，不能另立一件，未写入`,
+        en: `${docNumber} differs from the archived ${existing} only by case or an equivalent character form: it is the same number and cannot be a second entry; nothing written`,
+        rule: "archive-collision",
+      }),
+    ],
+    EXIT_CONFLICT,
+  );
+}

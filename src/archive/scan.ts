@@ -1,9 +1,27 @@
 import type { Dirent } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { diagnostic, type Diagnostic } from "../errors.js";
 import { isYearDirName, versionDir, versionOfDirName } from "./layout.js";
+import { MAX_METADATA_BYTES } from "./limits.js";
 import { entryMetadata, METADATA_FILE, type EntryMetadata } from "./metadata.js";
+import { readSmallFile, type SmallFile } from "./small-file.js";
+
+/** What verify says when one of an entry's own files cannot be read as one. */
+export function smallFileTrouble(name: string, read: Exclude<SmallFile, { kind: "text" }>): { zh: string; en: string; rule: string } {
+  switch (read.kind) {
+    case "missing":
+      return { zh: `缺少 ${name}，此件不完整`, en: `${name} is missing; the entry is incomplete`, rule: "archive-missing" };
+    case "symlink":
+      return { zh: `${name} 是符号链接，不是文件（档案条目中的文件不得指向别处）`, en: `${name} is a symbolic link, not a file (an entry's files must not point elsewhere)`, rule: "archive-symlink" };
+    case "not-a-file":
+      return { zh: `${name} 不是普通文件`, en: `${name} is not a regular file`, rule: "archive-tampered" };
+    case "too-large":
+      return { zh: `${name} 过大（超过 ${read.limit} 字节），不是本程序写的，未读取`, en: `${name} is larger than ${read.limit} bytes, not one this program wrote; not read`, rule: "archive-tampered" };
+    case "unreadable":
+      return { zh: `无法读取 ${name}`, en: `cannot read ${name} (${read.message})`, rule: "archive-metadata" };
+  }
+}
 
 /**
  * Reads the archive from the file system itself: folders are the index, so there is no second copy to
@@ -30,20 +48,11 @@ export interface DocumentRecord {
 
 export async function readMetadataFile(dir: string): Promise<{ metadata?: EntryMetadata; error?: Diagnostic; text?: string }> {
   const file = join(dir, METADATA_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    return {
-      error: diagnostic({
-        file,
-        zh: missing ? "缺少 metadata.json，此件不完整" : "无法读取 metadata.json",
-        en: missing ? "metadata.json is missing; the entry is incomplete" : `cannot read metadata.json (${(error as Error).message})`,
-        rule: missing ? "archive-missing" : "archive-metadata",
-      }),
-    };
+  const read = await readSmallFile(file, MAX_METADATA_BYTES);
+  if (read.kind !== "text") {
+    return { error: diagnostic({ file, ...smallFileTrouble(METADATA_FILE, read) }) };
   }
+  const text = read.text;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -121,4 +130,23 @@ export async function scanArchive(root: string, options: { year?: string } = {})
 /** The version in force: the highest one whose metadata reads. */
 export function currentVersion(record: DocumentRecord): VersionRecord | undefined {
   return [...record.versions].reverse().find((version) => version.metadata !== undefined);
+}
+
+/** True if anything (file, folder, link) has this name. */
+export async function pathExists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return false;
+    throw error;
+  }
+}
+
+/** True if any year folder holds anything at all: an archive with contents (a legacy one, without a register). */
+export async function hasEntries(root: string): Promise<boolean> {
+  for (const year of await listYears(root)) {
+    if ((await readdir(join(root, year))).length > 0) return true;
+  }
+  return false;
 }

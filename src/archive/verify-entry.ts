@@ -1,11 +1,13 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { diagnostic, type Diagnostic } from "../errors.js";
 import { ENTRY_BOOKKEEPING } from "./entry.js";
-import { MANIFEST_FILE, parseManifest, sha256, sha256File } from "./hash.js";
-import { documentFolderName, versionOfDirName } from "./layout.js";
+import { formatManifest, MANIFEST_FILE, parseManifest, sha256, sha256File } from "./hash.js";
+import { MAX_MANIFEST_BYTES, MAX_METADATA_BYTES } from "./limits.js";
+import { readSmallFile } from "./small-file.js";
+import { canonicalDocNumber, documentFolderName, versionOfDirName } from "./layout.js";
 import { METADATA_FILE, type EntryMetadata } from "./metadata.js";
-import { readMetadataFile, type DocumentRecord } from "./scan.js";
+import { readMetadataFile, smallFileTrouble, type DocumentRecord } from "./scan.js";
 
 /**
  * One version of one entry against its own record: files present with their SHA-256 and size, the
@@ -20,6 +22,9 @@ export interface VersionReport {
   readonly version: number;
   readonly docNumber?: string;
   readonly problems: readonly Diagnostic[];
+  /** SHA-256 of metadata.json and manifest.sha256 as found, for the comparison with the register. */
+  readonly metadataSha256?: string;
+  readonly manifestSha256?: string;
 }
 
 export async function verifyVersion(record: DocumentRecord, version: number): Promise<{ report: VersionReport; files: number; bytes: number }> {
@@ -34,8 +39,13 @@ export async function verifyVersion(record: DocumentRecord, version: number): Pr
 
   const { metadata, error, text } = await readMetadataFile(dir);
   if (error) problems.push(error);
-  const manifest = await readManifest(dir);
-  if (manifest === undefined) problem(MANIFEST_FILE, "缺少 manifest.sha256，此件不完整", "manifest.sha256 is missing; the entry is incomplete", "archive-missing");
+  const manifestRead = await readSmallFile(at(MANIFEST_FILE), MAX_MANIFEST_BYTES);
+  const manifestText = manifestRead.kind === "text" ? manifestRead.text : undefined;
+  const manifest = manifestText !== undefined ? parseManifest(manifestText) : undefined;
+  if (manifestRead.kind !== "text") {
+    const trouble = smallFileTrouble(MANIFEST_FILE, manifestRead);
+    problem(MANIFEST_FILE, trouble.zh, trouble.en, trouble.rule);
+  }
 
   // Files: what the record names, or failing that what the manifest names.
   const listed = metadata?.files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes as number | undefined })) ??
@@ -44,8 +54,17 @@ export async function verifyVersion(record: DocumentRecord, version: number): Pr
   for (const file of listed) {
     let size: number;
     try {
-      const info = await stat(at(file.name));
+      const info = await lstat(at(file.name));
       size = info.size;
+      // Hashing follows links: a link to an intact copy elsewhere would pass, and the copy is not in the archive.
+      if (info.isSymbolicLink()) {
+        problem(file.name, `${file.name} 是符号链接，不是文件（档案条目中的文件不得指向别处）`, `${file.name} is a symbolic link, not a file (an entry's files must not point elsewhere)`, "archive-symlink");
+        continue;
+      }
+      if (!info.isFile()) {
+        problem(file.name, `${file.name} 不是普通文件`, `${file.name} is not a regular file`, "archive-tampered");
+        continue;
+      }
       if (info.mode & 0o222) problem(file.name, "文件可写（应为只读）", "the file is writable (should be read-only)", "archive-writable", "warning");
     } catch {
       problem(file.name, `缺少文件：${file.name}`, `missing file: ${file.name}`, "archive-missing");
@@ -60,11 +79,16 @@ export async function verifyVersion(record: DocumentRecord, version: number): Pr
   }
 
   if (manifest) {
+    const before = problems.length;
     for (const bad of manifest.bad) problem(MANIFEST_FILE, `manifest.sha256 有无法识别的行：${bad}`, `unreadable line in manifest.sha256: ${bad}`, "archive-tampered");
     if (text !== undefined) {
       const line = manifest.lines.find((l) => l.name === METADATA_FILE);
       if (!line) problem(MANIFEST_FILE, "manifest.sha256 未登记 metadata.json", "manifest.sha256 does not cover metadata.json", "archive-tampered");
       else if (line.sha256 !== sha256(text)) problem(METADATA_FILE, "metadata.json 被改动（与 manifest.sha256 不符）", "metadata.json altered (does not match manifest.sha256)", "archive-tampered");
+    }
+    const names = manifest.lines.map((l) => l.name);
+    for (const name of new Set(names.filter((n, i) => names.indexOf(n) !== i))) {
+      problem(MANIFEST_FILE, `manifest.sha256 重复登记了 ${name}`, `manifest.sha256 lists ${name} more than once`, "archive-tampered");
     }
     if (metadata) {
       for (const file of metadata.files) {
@@ -77,26 +101,34 @@ export async function verifyVersion(record: DocumentRecord, version: number): Pr
         }
       }
     }
+    if (problems.length === before && metadata && text !== undefined && manifestText !== undefined) {
+      // Byte for byte what issue writes: any other spelling (CRLF, '*' binary marks, reordered or repeated
+      // lines, a missing line end, escaped names) is not what was sealed, even where sha256sum -c accepts it.
+      const canonical = formatManifest([...metadata.files.map((f) => ({ name: f.name, sha256: f.sha256 })), { name: METADATA_FILE, sha256: sha256(text) }]);
+      if (manifestText !== canonical) problem(MANIFEST_FILE, "manifest.sha256 的写法与签发时写入的不同（行序、空白、换行或标记被改动）", "manifest.sha256 is not written as issue writes it (order, spacing, line ends or marks changed)", "archive-tampered");
+    }
   }
 
   // Anything else in the folder was put there after the fact.
   const expected = new Set<string>([...ENTRY_BOOKKEEPING, ...listed.map((f) => f.name)]);
   for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isSymbolicLink() && !expected.has(entry.name)) {
+      problem(entry.name, `多出的符号链接：${entry.name}`, `unexpected symbolic link: ${entry.name}`, "archive-symlink");
+      continue;
+    }
     if (expected.has(entry.name)) continue;
     if (version === 1 && entry.isDirectory() && versionOfDirName(entry.name) !== undefined) continue;
-    problem(entry.name, `多出的${entry.isDirectory() ? "文件夹" : "文件"}：${entry.name}`, `unexpected ${entry.isDirectory() ? "folder" : "file"}: ${entry.name}`, "archive-unexpected");
+    const hidden = entry.name.startsWith(".") ? "隐藏的" : "";
+    problem(entry.name, `多出的${hidden}${entry.isDirectory() ? "文件夹" : "文件"}：${entry.name}`, `unexpected ${hidden ? "hidden " : ""}${entry.isDirectory() ? "folder" : "file"}: ${entry.name}`, "archive-unexpected");
   }
 
   if (metadata) problems.push(...(await consistencyProblems(record, version, dir, metadata)));
-  return { report: { dir, year: record.year, folder: record.folder, version, docNumber: metadata?.发文字号, problems }, files, bytes };
-}
-
-async function readManifest(dir: string) {
-  try {
-    return parseManifest(await readFile(join(dir, MANIFEST_FILE), "utf8"));
-  } catch {
-    return undefined;
+  if (metadata && canonicalDocNumber(metadata.发文字号) !== metadata.发文字号) {
+    problems.push(diagnostic({ file: at(METADATA_FILE), zh: `记录的发文字号 ${metadata.发文字号} 含兼容汉字或部首，不是标准写法`, en: `the recorded number ${metadata.发文字号} contains compatibility ideographs or radicals`, rule: "archive-collision" }));
   }
+  const metadataSha256 = text !== undefined ? sha256(text) : undefined;
+  const manifestSha256 = manifestText !== undefined ? sha256(manifestText) : undefined;
+  return { report: { dir, year: record.year, folder: record.folder, version, docNumber: metadata?.发文字号, problems, metadataSha256, manifestSha256 }, files, bytes };
 }
 
 /** The record must describe the place it is in: a copied or moved entry would otherwise pass. */
@@ -112,7 +144,8 @@ async function consistencyProblems(record: DocumentRecord, version: number, dir:
     if (!metadata.replaces || metadata.replaces.version !== version - 1) {
       add(`第 ${version} 版未记录它替换的第 ${version - 1} 版`, `version ${version} does not record replacing version ${version - 1}`);
     } else if (previous) {
-      const previousText = await readFile(join(previous.dir, METADATA_FILE), "utf8").catch(() => undefined);
+      const read = await readSmallFile(join(previous.dir, METADATA_FILE), MAX_METADATA_BYTES);
+      const previousText = read.kind === "text" ? read.text : undefined;
       if (previousText !== undefined && sha256(previousText) !== metadata.replaces.metadataSha256) {
         add(`第 ${version - 1} 版的 metadata.json 与第 ${version} 版的记录不符（被替换或改动）`, `version ${version - 1}'s metadata.json does not match what version ${version} recorded (replaced or altered)`);
       }

@@ -1,9 +1,11 @@
 import type { Dirent } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { diagnostic, type Diagnostic } from "../errors.js";
+import { diagnostic, GongwenError, type Diagnostic } from "../errors.js";
 import { CONFIG_FILE } from "./config.js";
-import { INTERNAL_DIR, isYearDirName, lockPath } from "./layout.js";
+import { documentKey, INTERNAL_DIR, isYearDirName, lockPath, tempRoot } from "./layout.js";
+import { registerProblems } from "./register-check.js";
+import { readRegister, REGISTER_FILE, type Register } from "./register.js";
 import { findLeftovers } from "./leftovers.js";
 import { lockState } from "./lock.js";
 import { listYears, readDocumentRecord, scanArchive, type DocumentRecord } from "./scan.js";
@@ -27,18 +29,23 @@ export interface VerifyReport {
   readonly files: number;
   readonly bytes: number;
   readonly ms: number;
+  /** The register's state: its line count and head hash, or why there is none. */
+  readonly register: { readonly lines: number; readonly head: string } | "none";
 }
 
 export interface VerifyScope {
   readonly year?: string;
   /** A document folder within the year. */
   readonly folder?: string;
+  /** A head hash noted down earlier: the register must still contain that line (it only ever grows). */
+  readonly head?: string;
 }
 
 const PARALLEL = 8;
 
 export async function verifyArchive(root: string, scope: VerifyScope = {}): Promise<VerifyReport> {
   const started = performance.now();
+  await assertArchiveFolder(root);
   const problems: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   let files = 0;
@@ -69,11 +76,18 @@ export async function verifyArchive(root: string, scope: VerifyScope = {}): Prom
     }),
   );
   for (const report of reports) problems.push(...report.problems);
+  // Read after the folders: an issue writes its register line before its rename, so this register names
+  // every version the scan saw (one committed meanwhile may be named but unseen; registerProblems looks
+  // again before calling it lost).
+  const register = await readRegister(root);
 
   if (scope.folder === undefined) {
-    problems.push(...itemNumberProblems(root, records));
+    problems.push(...itemNumberProblems(root, records, register === undefined));
     problems.push(...(await strayProblems(root, scope.year)));
   }
+  const checked = await registerProblems(root, register, scope, records, reports);
+  problems.push(...checked.problems);
+  warnings.push(...checked.warnings);
   for (const leftover of await findLeftovers(root)) {
     warnings.push(
       diagnostic({
@@ -107,11 +121,32 @@ export async function verifyArchive(root: string, scope: VerifyScope = {}): Prom
     files,
     bytes,
     ms: performance.now() - started,
+    register: register ? { lines: register.lineHashes.length, head: register.head } : "none",
   };
 }
 
-/** 件号 per year: unique per document, and 1…max without holes. */
-function itemNumberProblems(root: string, records: readonly DocumentRecord[]): Diagnostic[] {
+/** A file, a missing path, a device given as the archive: not an archive at all (exit 66). */
+async function assertArchiveFolder(root: string): Promise<void> {
+  const info = await lstat(root).catch(() => undefined);
+  if (info?.isDirectory()) return;
+  throw new GongwenError(
+    [
+      diagnostic({
+        file: root,
+        zh: info ? "不是档案库：这是一个文件，不是文件夹" : "档案库不存在",
+        en: info ? "not an archive: this is a file, not a folder" : "there is no archive here",
+        rule: "archive-not-an-archive",
+      }),
+    ],
+    66,
+  );
+}
+
+/**
+ * 件号 per year: unique per document, and (without a register, which names each missing entry itself)
+ * 1…max without holes.
+ */
+function itemNumberProblems(root: string, records: readonly DocumentRecord[], holes: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byYear = new Map<string, Map<number, string[]>>();
   for (const record of records) {
@@ -125,9 +160,8 @@ function itemNumberProblems(root: string, records: readonly DocumentRecord[]): D
     for (const [n, folders] of numbers) {
       if (folders.length > 1) out.push(diagnostic({ file: join(root, year), zh: `件号 ${String(n).padStart(4, "0")} 重复：${folders.join("、")}`, en: `item number ${String(n).padStart(4, "0")} used twice: ${folders.join(", ")}`, rule: "archive-item-number" }));
     }
-    const highest = Math.max(0, ...numbers.keys());
-    const missing: string[] = [];
-    for (let n = 1; n <= highest; n++) if (!numbers.has(n)) missing.push(String(n).padStart(4, "0"));
+    // As ranges between the numbers present: the work follows the entries, never the size of a number.
+    const missing = !holes ? [] : missingRanges([...numbers.keys()]).map(([low, high]) => (low === high ? pad(low) : `${pad(low)}–${pad(high)}`));
     if (missing.length > 0) {
       out.push(
         diagnostic({
@@ -142,11 +176,26 @@ function itemNumberProblems(root: string, records: readonly DocumentRecord[]): D
   return out;
 }
 
+const pad = (n: number) => String(n).padStart(4, "0");
+
+/** The runs missing from 1 … max(present), as [low, high] pairs; present numbers in any order. */
+export function missingRanges(present: readonly number[]): Array<[number, number]> {
+  const sorted = [...new Set(present)].filter((n) => n >= 1).sort((a, b) => a - b);
+  const out: Array<[number, number]> = [];
+  let expected = 1;
+  for (const n of sorted) {
+    if (n > expected) out.push([expected, n - 1]);
+    expected = n + 1;
+  }
+  return out;
+}
+
 /** Files and folders in the archive that are no entry: at the root and in year folders. */
 async function strayProblems(root: string, year?: string): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   const stray = (path: string, isDir: boolean) =>
     out.push(diagnostic({ file: path, zh: `档案库中多出的${isDir ? "文件夹" : "文件"}（不是档案条目）`, en: `unexpected ${isDir ? "folder" : "file"} in the archive (not an entry)`, rule: "archive-unexpected" }));
+  const link = (path: string) => out.push(diagnostic({ file: path, zh: "档案库中的符号链接（档案只能是实际的文件和文件夹）", en: "symbolic link in the archive (an archive holds real files and folders only)", rule: "archive-symlink" }));
   if (year === undefined) {
     let names: Dirent[] = [];
     try {
@@ -155,10 +204,16 @@ async function strayProblems(root: string, year?: string): Promise<Diagnostic[]>
       return out;
     }
     for (const entry of names) {
-      if (entry.name === CONFIG_FILE || entry.name === INTERNAL_DIR) continue;
+      if (entry.isSymbolicLink()) {
+        link(join(root, entry.name));
+        continue;
+      }
+      if ((entry.name === CONFIG_FILE || entry.name === REGISTER_FILE) && entry.isFile()) continue;
+      if (entry.name === INTERNAL_DIR && entry.isDirectory()) continue;
       if (entry.isDirectory() && isYearDirName(entry.name)) continue;
       stray(join(root, entry.name), entry.isDirectory());
     }
+    out.push(...(await internalStrays(root)));
   }
   for (const y of year !== undefined ? [year] : await listYears(root)) {
     let entries: Dirent[] = [];
@@ -167,10 +222,47 @@ async function strayProblems(root: string, year?: string): Promise<Diagnostic[]>
     } catch {
       continue;
     }
+    const byKey = new Map<string, string[]>();
     for (const entry of entries) {
-      if (!entry.isDirectory()) stray(join(root, y, entry.name), false);
-      else if ((await readdir(join(root, y, entry.name))).length === 0) stray(join(root, y, entry.name), true);
+      const path = join(root, y, entry.name);
+      if (entry.isSymbolicLink()) link(path);
+      else if (!entry.isDirectory()) stray(path, false);
+      // Hidden folders are never read as entries (scan skips them): whatever they hold is not archived.
+      else if (entry.name.startsWith(".")) out.push(diagnostic({ file: path, zh: "年度文件夹中多出的隐藏文件夹（不是档案条目）", en: "unexpected hidden folder in a year folder (not an entry)", rule: "archive-unexpected" }));
+      else if ((await readdir(path)).length === 0) stray(path, true);
+      else byKey.set(documentKey(entry.name), [...(byKey.get(documentKey(entry.name)) ?? []), entry.name]);
+    }
+    for (const folders of byKey.values()) {
+      if (folders.length < 2) continue;
+      out.push(
+        diagnostic({
+          file: join(root, y),
+          zh: `同一发文字号有 ${folders.length} 个文件夹（只差大小写或字形的等价写法）：${folders.join("、")}`,
+          en: `one document number has ${folders.length} folders (differing only by case or equivalent character forms): ${folders.join(", ")}`,
+          rule: "archive-collision",
+        }),
+      );
     }
   }
   return out;
 }
+
+/** .gongwen holds the lock, entries being built, a register being replaced; nothing else. */
+async function internalStrays(root: string): Promise<Diagnostic[]> {
+  let names: Dirent[] = [];
+  try {
+    names = await readdir(join(root, INTERNAL_DIR), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: Diagnostic[] = [];
+  for (const entry of names) {
+    const path = join(root, INTERNAL_DIR, entry.name);
+    if (entry.name === "tmp" && entry.isDirectory() && path === tempRoot(root)) continue;
+    if ((entry.name === "lock" || entry.name.startsWith("lock.stale-") || /^register\.\d+\.tmp$/.test(entry.name)) && entry.isFile()) continue;
+    out.push(diagnostic({ file: path, zh: "档案库内部文件夹中多出的内容（不是锁、临时条目或登记簿）", en: "unexpected item in the archive's internal folder (not a lock, an entry being built or the register)", rule: "archive-unexpected" }));
+  }
+  return out;
+}
+
+export type { Register };

@@ -3,6 +3,7 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lockPath, tempRoot } from "../../src/archive/layout.js";
+import { readRegister } from "../../src/archive/register.js";
 import { issue } from "../../src/archive/store.js";
 import { verifyArchive } from "../../src/archive/verify.js";
 import { InjectedFault, type FaultPoint } from "../../src/archive/fault.js";
@@ -91,6 +92,30 @@ describe.skipIf(skipLibreOffice)(`a failure or kill in the middle ${NEEDS_LIBREO
     expect(existsSync(lockPath(root))).toBe(false);
   });
 
+  it("SIGKILL between the register line and the rename: registered, pending (a warning), completed by the next issue", async () => {
+    const root = await freshRoot();
+    const killed = await runCli(["issue", SAMPLE, "--archive", root], { env: { GONGWEN_FAULT: "kill:after-register" } });
+    expect(killed.signal).toBe("SIGKILL");
+    expect(existsSync(ENTRY(root))).toBe(false);
+    const register = await readRegister(root);
+    expect(register?.versions.map((v) => v.docNumber)).toEqual([SAMPLE_NUMBER]);
+    // Not a loss: the sealed entry waits in the temp folder; verify says so without failing.
+    const verify = await runCli(["archive", "verify", "--archive", root]);
+    expect(verify.status, verify.stderr).toBe(0);
+    expect(verify.stderr).toContain("archive-pending");
+    const list = await runCli(["archive", "list", "--archive", root]);
+    expect(list.status, list.stderr).toBe(0);
+    // The next issue puts it in place first, then finds the same content there.
+    const again = await runCli(["issue", SAMPLE, "--archive", root]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain("未改动 / unchanged");
+    expect(again.stdout).toContain(`已完成被中断的签发（已登记的条目放入原位）/ completed an interrupted issue (the registered entry put in place): ${ENTRY(root)}`);
+    expect(await noEntryOrComplete(root)).toBe("complete");
+    expect((await readRegister(root))?.text).toBe(register?.text);
+    expect(await tempFolders(root)).toEqual([]);
+    expect(existsSync(lockPath(root))).toBe(false);
+  });
+
   it("a real SIGKILL from outside while LibreOffice converts leaves no entry", async () => {
     const root = await freshRoot();
     let pid = 0;
@@ -105,7 +130,8 @@ describe.skipIf(skipLibreOffice)(`a failure or kill in the middle ${NEEDS_LIBREO
     expect(await noEntryOrComplete(root)).toBe("none");
     const report = await verifyArchive(root);
     expect(report.problems).toEqual([]);
-    expect(report.warnings.map((w) => w.rule)).toEqual(["archive-temp-leftover"]);
+    // A fresh archive (archive.json only) with no entry yet: said, not an error.
+    expect(report.warnings.map((w) => w.rule)).toEqual(["archive-no-entries", "archive-temp-leftover"]);
   });
 });
 

@@ -3,7 +3,8 @@ import { chmod, cp, link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatManifest, MANIFEST_FILE, sha256 } from "../../src/archive/hash.js";
-import { documentDir } from "../../src/archive/layout.js";
+import { documentDir, documentFolderName } from "../../src/archive/layout.js";
+import { appendRegister, nextSeq, readRegister } from "../../src/archive/register.js";
 import { entryMetadata, formatMetadata, METADATA_FILE, type EntryMetadata } from "../../src/archive/metadata.js";
 import { withArchiveLock } from "../../src/archive/lock.js";
 import { issue } from "../../src/archive/store.js";
@@ -90,6 +91,8 @@ export interface CloneOptions {
   readonly code?: string;
   readonly year?: number;
   readonly edit?: (metadata: EntryMetadata) => Partial<EntryMetadata>;
+  /** false: not entered in the archive's register. */
+  readonly register?: boolean;
 }
 
 /**
@@ -113,11 +116,21 @@ export async function cloneEntry(source: string, root: string, options: CloneOpt
   }
   const 件号 = formatItemNumber(options.itemNumber);
   const 档号 = formatArchivalCode({ ...CONFIG, 门类代码: "WS" }, year, original.保管期限 as Retention, 件号);
-  const base: EntryMetadata = { ...original, 发文字号: number, 机关代字: code, 年度: year, 顺序号: options.serial, 件号, 档号, files, version: 1 };
+  // Registered like an issue when the archive has a register (options.register false: an entry put in behind its back).
+  const register = options.register === false ? undefined : await readRegister(root);
+  const { registerSeq: _seq, ...unregistered } = original;
+  const base: EntryMetadata = { ...unregistered, 发文字号: number, 机关代字: code, 年度: year, 顺序号: options.serial, 件号, 档号, files, version: 1, ...(register ? { registerSeq: nextSeq(register) } : {}) };
   const metadata = { ...base, ...(options.edit?.(base) ?? {}) };
   const text = formatMetadata(metadata);
+  const manifest = formatManifest([...files, { name: METADATA_FILE, sha256: sha256(text) }]);
   await writeFile(join(target, METADATA_FILE), text, { mode: 0o444 });
-  await writeFile(join(target, MANIFEST_FILE), formatManifest([...files, { name: METADATA_FILE, sha256: sha256(text) }]), { mode: 0o444 });
+  await writeFile(join(target, MANIFEST_FILE), manifest, { mode: 0o444 });
+  if (register) {
+    await appendRegister(root, register, [{ year: String(year), folder: documentFolderName(number), docNumber: number, version: 1, itemNumber: 件号, metadataSha256: sha256(text), manifestSha256: sha256(manifest) }], {
+      event: "issue",
+      at: metadata.issuedAt,
+    });
+  }
   return target;
 }
 
@@ -131,12 +144,13 @@ export interface Run {
 }
 
 /** The built CLI in a child process (asynchronous, so several can run at once). */
-export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; onSpawn?: (pid: number) => void } = {}): Promise<Run> {
+export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; onSpawn?: (pid: number) => void; uid?: number; gid?: number } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...withoutArchiveVariable(process.env), NO_COLOR: "1", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
+      ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
     });
     let stdout = "";
     let stderr = "";

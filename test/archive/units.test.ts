@@ -9,6 +9,7 @@ import { archiveConfig, readArchiveConfig } from "../../src/archive/config.js";
 import { formatManifest, parseManifest, sha256 } from "../../src/archive/hash.js";
 import { hostTag, lockPath, resolveArchiveRoot } from "../../src/archive/layout.js";
 import { withArchiveLock } from "../../src/archive/lock.js";
+import { missingRanges } from "../../src/archive/verify.js";
 import { readPdfAId } from "../../src/archive/pdfa.js";
 import { contentPageCount } from "../../src/archive/render-final.js";
 import { isoWithOffset } from "../../src/archive/store.js";
@@ -109,14 +110,32 @@ describe("catalogue", () => {
     expect(csv.split("\r\n")[1]).toBe('1,,青政务〔2022〕1号,甲局、乙厅,"关于""示范"",评比的通知",20220127,,2,第2版，替换第1版：原因');
   });
 
-  it("reports each missing serial between two archived ones, per 机关代字 and year", () => {
+  it("reports the serials missing between two archived ones as one warning per gap, per 机关代字 and year", () => {
     const gaps = serialGaps([row(1), row(2), row(5), row(1, "青政务函"), row(3, "青政务函"), row(2, "青政务", 2023)]);
     expect(gaps.map((g) => g.zh)).toEqual([
-      "缺号：青政务〔2022〕3号（2号与5号之间）未归档",
-      "缺号：青政务〔2022〕4号（2号与5号之间）未归档",
+      "缺号：青政务〔2022〕3号至4号，共 2 个，未归档（2号与5号之间）",
       "缺号：青政务函〔2022〕2号（1号与3号之间）未归档",
       "青政务〔2023〕1号未归档（最早归档的是 青政务〔2023〕2号）",
     ]);
+  });
+
+  it("a huge valid serial (〔2022〕20220003号) is one range, in time and memory that follow the entries, not the number", () => {
+    const before = process.memoryUsage().heapUsed;
+    const gaps = serialGaps([row(1), row(2), row(20220003), row(999_999_999, "青政务函")]);
+    expect(gaps.map((g) => g.zh)).toEqual([
+      "缺号：青政务〔2022〕3号至20220002号，共 20220000 个，未归档（2号与20220003号之间）",
+      "青政务函〔2022〕1号至999999998号未归档（最早归档的是 青政务函〔2022〕999999999号）",
+    ]);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it("missing 件号 are ranges too", () => {
+    expect(missingRanges([1, 2, 5, 9, 10, 999_999])).toEqual([
+      [3, 4],
+      [6, 8],
+      [11, 999_998],
+    ]);
+    expect(missingRanges([])).toEqual([]);
   });
 });
 
@@ -178,5 +197,49 @@ describe("where the archive is", () => {
 
   it("records the issue time with the local offset", () => {
     expect(isoWithOffset(new Date("2022-01-29T01:02:03.004Z"))).toMatch(/^2022-01-\d\dT\d\d:02:03\.004[+-]\d\d:\d\d$/);
+  });
+});
+
+describe("the register and the archive's own small files, read without trusting them", () => {
+  it("a torn last line, a swapped line order and a bad opening are named with their line", async () => {
+    const { appendRegister, parseRegister, readRegister } = await import("../../src/archive/register.js");
+    const root = await mkdirTemp("gongwen-register-unit-");
+    dirs.push(root);
+    const line = (n: number) => ({ year: "2022", folder: `青政务〔2022〕${n}号`, docNumber: `青政务〔2022〕${n}号`, version: 1, itemNumber: formatItemNumber(n), metadataSha256: sha256(`m${n}`), manifestSha256: sha256(`f${n}`) });
+    await appendRegister(root, undefined, [line(1), line(2)], { event: "issue", at: "2022-01-27T09:00:00.000+08:00" });
+    const register = await readRegister(root);
+    expect(register?.problems).toEqual([]);
+    expect(register?.versions.map((v) => v.seq)).toEqual([1, 2]);
+    const text = register?.text ?? "";
+    expect(parseRegister("r", text.slice(0, -10)).problems.map((p) => [p.line, p.zh])).toEqual([[3, "登记簿此行不是有效的 JSON"], [3, "登记簿末行不完整（缺少换行）"]].reverse());
+    const [a, b, c] = text.trimEnd().split("\n");
+    expect(parseRegister("r", `${[a, c, b].join("\n")}\n`).problems.map((p) => p.line)).toEqual([2, 2, 3, 3]);
+    expect(parseRegister("r", "").problems.map((p) => p.zh)).toEqual(["登记簿是空的"]);
+  });
+
+  it("a register or metadata.json swapped for a link, a FIFO or a huge (sparse) file is refused without reading it", async () => {
+    const { readRegister, MAX_REGISTER_BYTES } = await import("../../src/archive/register.js");
+    const { readSmallFile } = await import("../../src/archive/small-file.js");
+    const { truncate, symlink } = await import("node:fs/promises");
+    const root = await mkdirTemp("gongwen-register-unit-");
+    dirs.push(root);
+    await writeFile(join(root, "big"), "");
+    await truncate(join(root, "big"), MAX_REGISTER_BYTES + 1);
+    await symlink(join(root, "big"), join(root, "register.jsonl"));
+    expect((await readRegister(root))?.problems.map((p) => p.zh)).toEqual(["登记簿不是普通文件（可能是符号链接或文件夹）"]);
+    await rm(join(root, "register.jsonl"));
+    await truncate(join(root, "big"), 0);
+    await truncate(join(root, "big"), MAX_REGISTER_BYTES + 1);
+    const { rename } = await import("node:fs/promises");
+    await rename(join(root, "big"), join(root, "register.jsonl"));
+    expect((await readRegister(root))?.problems[0]?.zh).toContain("登记簿过大");
+
+    await writeFile(join(root, "m.json"), "");
+    await truncate(join(root, "m.json"), 10 * 1024 * 1024 * 1024);
+    expect(await readSmallFile(join(root, "m.json"), 1024)).toEqual({ kind: "too-large", limit: 1024 });
+    await symlink("/dev/zero", join(root, "zero.json"));
+    expect((await readSmallFile(join(root, "zero.json"), 1024)).kind).toBe("symlink");
+    expect(spawnSync("mkfifo", [join(root, "fifo.json")]).status).toBe(0);
+    expect((await readSmallFile(join(root, "fifo.json"), 1024)).kind).toBe("not-a-file");
   });
 });

@@ -109,11 +109,19 @@ describe.skipIf(skipLibreOffice)(`archive verify ${NEEDS_LIBREOFFICE}`, () => {
     expect(rules).not.toContain("archive-missing");
   });
 
-  it("a whole entry removed shows as a hole in the year's 件号", async () => {
+  it("a whole entry removed is named by the register", async () => {
     const root = await archiveOf(3);
     await rm(join(root, "2022", "青政务〔2022〕4号"), { recursive: true, force: true });
     const report = await verifyArchive(root);
-    expect(report.problems.map((p) => [p.rule, p.zh])).toEqual([["archive-missing", "2022 年件号不连续，缺 0002（已归档的件被移走或删除）"]]);
+    expect(report.problems.map((p) => [p.rule, p.zh])).toEqual([["archive-missing", "登记在册的 青政务〔2022〕4号（件号 0002）不在档案库中：整件被删除或移走"]]);
+  });
+
+  it("without a register (an archive made before registers), a removed entry still shows as a hole in the year's 件号", async () => {
+    const root = await archiveOf(3);
+    await rm(join(root, "register.jsonl"));
+    await rm(join(root, "2022", "青政务〔2022〕4号"), { recursive: true, force: true });
+    // Entries of a registered archive say so: deleting the register is itself a finding.
+    expect((await verifyArchive(root)).problems.map((p) => p.rule)).toContain("archive-register-missing");
   });
 
   it("an entry copied under another number is caught by its own record", async () => {
