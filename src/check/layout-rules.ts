@@ -91,6 +91,10 @@ export async function layoutRules(draft: Draft, elements: readonly Element[], pd
   const body = (page: number) => layout.lines.filter((l) => l.page === page && l.yMax <= textBottom + 2 && l.yMin >= section.marginMm.top - 2);
   const first = (role: Element["role"]) => elements.find((e) => e.role === role);
   const locate = locator(layout, draft);
+  // Pages of the 正文 proper: up to the one before the 署名's (that page may be set tighter, §7.3.5.5).
+  const dateElement = first("date");
+  const signaturePage = dateElement ? locate(dateElement.paragraphs[0]!)?.page : undefined;
+  const lastTextPage = signaturePage ?? layout.pages;
 
   // ── §5.2.3: 22 lines a page — counted on full pages (followed by another page), else estimated from the pitch ──
   const pitches: number[] = [];
@@ -101,7 +105,7 @@ export async function layoutRules(draft: Draft, elements: readonly Element[], pd
       const d = (lines[k]!.yMin + lines[k]!.yMax) / 2 - (lines[k - 1]!.yMin + lines[k - 1]!.yMax) / 2;
       if (d > 3 && d < 30 && lines[k]!.yMax - lines[k]!.yMin < 7 && lines[k - 1]!.yMax - lines[k - 1]!.yMin < 7) pitches.push(Math.round(d * 10) / 10);
     }
-    if (page < layout.pages && page > 1) counts.push({ page, count: lines.length });
+    if (page < lastTextPage && page > 1) counts.push({ page, count: lines.length });
   }
   const pitch = mode(pitches);
   if (pitch !== undefined) {
@@ -120,7 +124,7 @@ export async function layoutRules(draft: Draft, elements: readonly Element[], pd
 
   // ── §5.2.3: 28 characters a line, on full lines of Chinese text ──
   const full: Array<{ line: PageLine; chars: number }> = [];
-  for (let page = 1; page <= layout.pages; page++) {
+  for (let page = 1; page <= Math.min(lastTextPage, layout.pages); page++) {
     const lines = body(page).filter((l) => WIDE.test(l.text) && l.yMax - l.yMin < 7);
     if (lines.length < 3) continue;
     const right = Math.max(...lines.map((l) => l.xMax));
@@ -174,6 +178,8 @@ export async function layoutRules(draft: Draft, elements: readonly Element[], pd
   const colophonAlone = colophonPage !== undefined && body(colophonPage).every((l) => /印发$|^抄送|^信息公开属性|。$/.test(l.text) || elements.some((e) => (e.role === "distribution" || e.role === "copy-to") && compact(e.text).startsWith(l.text.slice(0, 6))));
   for (let page = 1; page <= layout.pages; page++) {
     if (colophonAlone && page === colophonPage) continue;
+    // A blank page (before a 版记 page, §7.5) carries no number.
+    if (!layout.lines.some((l) => l.page === page && l.yMin < textBottom)) continue;
     const below = layout.lines.filter((l) => l.page === page && l.yMin > textBottom + 1);
     const mark = below.find((l) => /^[—\-–－]*\d+[—\-–－]*$/u.test(l.text));
     if (!mark) {
@@ -212,7 +218,7 @@ export async function layoutRules(draft: Draft, elements: readonly Element[], pd
   }
 
   // ── §7.3.5.5: the page of the 署名 and 成文日期 holds 正文; §7.3.3: the first page shows 正文 ──
-  const date = first("date");
+  const date = dateElement;
   const dateAt = date ? locate(date.paragraphs[0]!) : undefined;
   if (date && dateAt) {
     const signatureTexts = elements.filter((e) => e.role === "signature" || e.role === "date" || e.role === "attachment-note").map((e) => compact(e.text));

@@ -418,10 +418,14 @@ export function readDraft(bytes: Uint8Array, file: string): Draft {
 
   const sectPrs = sectionsOf(body);
   const footers: DraftFooter[] = [];
-  const last = sectPrs[sectPrs.length - 1];
-  for (const ref of last ? elements(last) : []) {
+  // Every section's footers: a 版记 page often sits in a section of its own without page numbers.
+  const seenFooters = new Set<string>();
+  for (const ref of sectPrs.flatMap((sectPr) => elements(sectPr))) {
     if (ref.name !== "w:footerReference") continue;
     const rel = rels.get(ref.attrs["r:id"] ?? "");
+    const key = `${ref.attrs["w:type"] ?? "default"} ${rel?.path}`;
+    if (seenFooters.has(key)) continue;
+    seenFooters.add(key);
     const root = rel ? parsePart(parts, rel.path, file) : undefined;
     if (!root) continue;
     const footerCtx: Context = { ...ctx, paragraphs: [], tables: [] };

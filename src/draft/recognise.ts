@@ -153,8 +153,10 @@ function itemsOf(draft: Draft): Item[] {
   const items: Item[] = [];
   let blank = 0;
   let tableSeen = -1;
+  // A one-column table is a layout device (a 版记 drawn as a table, a framed title), not a table of data.
+  const layoutTables = new Set(draft.tables.filter((t) => t.rows.every((row) => row.length <= 1)).map((t) => t.index));
   for (const p of draft.paragraphs) {
-    if (p.table) {
+    if (p.table && !layoutTables.has(p.table.index)) {
       if (p.table.index !== tableSeen) {
         tableSeen = p.table.index;
         items.push({ kind: "table", paragraphs: [p.index], shown: "", table: p.table.index, blankBefore: blank });
@@ -365,10 +367,29 @@ export function recognise(draft: Draft): Recognised {
     }
     out.push({ role: attachment === undefined ? "paragraph" : "attachment-body", paragraphs: item.paragraphs, shown: item.shown, text, confidence: "recognised", ...where });
   }
-  for (; i < bodyEnd; i++) classifyBody(items[i]!);
+  for (; i < bodyEnd; i++) {
+    const item = items[i]!;
+    const previous = out[out.length - 1];
+    if (previous && continues(previous, item)) {
+      // A paragraph broken by a hard return mid-sentence (or split by a layout across a page): one paragraph.
+      out[out.length - 1] = { ...previous, paragraphs: [...previous.paragraphs, ...item.paragraphs], shown: `${previous.shown}\n${item.shown}`, text: previous.text + joinLines(item.shown), ...(previous.runIn ? { runIn: { heading: previous.runIn.heading, rest: previous.runIn.rest + joinLines(item.shown) } } : {}) };
+      continue;
+    }
+    classifyBody(item);
+  }
   for (const step of closing) step();
   const order = new Map(out.map((e) => [e, e.paragraphs[0] ?? 0]));
   return { elements: settleLevels([...out].sort((a, b) => order.get(a)! - order.get(b)!)) };
+}
+
+/** The item goes on with the previous paragraph's sentence: no sentence end before it, no indent, no number. */
+function continues(previous: Element, item: Item): boolean {
+  if (item.kind !== "p" || !item.p || item.blankBefore > 0) return false;
+  if (!(previous.role === "paragraph" || previous.role === "list-item" || (previous.role === "heading" && previous.runIn))) return false;
+  if (/[。！？；：…”’）)》」.!?;:]$/u.test(previous.text)) return false;
+  const p = item.p;
+  const indented = p.indent.firstLine > 0 || (p.indent.firstLineChars ?? 0) > 0 || /^[\s\u3000]/u.test(p.text);
+  return !indented && p.align !== "center" && p.align !== "right" && markerOf(joinLines(item.shown)) === undefined && !parseDate(joinLines(item.shown));
 }
 
 function isRed(p: DraftParagraph | undefined): boolean {
