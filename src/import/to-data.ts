@@ -59,7 +59,10 @@ const DOC_TYPE_AT_END = new RegExp(`(${DOC_TYPES.join("|")})$`, "u");
 /** Half-width punctuation beside a Chinese character (GB/T 15834 wants the full-width mark there). */
 const HALF_WIDTH = /(?<=[\p{Script=Han}“”《》])[,;:?!()]|[,;:?!()](?=[\p{Script=Han}“”《》])/u;
 
-const excerpt = (text: string) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
+const excerpt = (text: string) => {
+  const line = text.replace(/\n/g, "⏎");
+  return line.length > 24 ? `${line.slice(0, 24)}…` : line;
+};
 
 export function importDraft(draft: Draft): Imported {
   const { elements } = recognise(draft);
