@@ -1,4 +1,5 @@
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
+import { readZipParts } from "../package/read-zip.js";
 import { diagnostic, type Diagnostic } from "../errors.js";
 import type { PdfProperties } from "./pdfa.js";
 
@@ -24,7 +25,7 @@ function element(xml: string, name: string): string {
 }
 
 export function readDocxProperties(bytes: Uint8Array): DocxProperties {
-  const files = unzipSync(bytes, { filter: (file) => file.name === "docProps/core.xml" || file.name === "docProps/custom.xml" });
+  const files = Object.fromEntries(readZipParts(bytes, "document.docx", (name) => name === "docProps/core.xml" || name === "docProps/custom.xml"));
   const core = files["docProps/core.xml"] ? strFromU8(files["docProps/core.xml"]) : "";
   const customXml = files["docProps/custom.xml"] ? strFromU8(files["docProps/custom.xml"]) : "";
   const custom: Record<string, string> = {};

@@ -27,8 +27,10 @@
  * - hidden text (`w:vanish`) is kept; equations (OMML) and DrawingML text outside text
  *   boxes (WordArt, charts, SmartArt) are not extracted.
  */
-import { unzipSync } from "fflate";
 import { GongwenError, diagnostic } from "../errors.js";
+import { inflateEntry, listZipEntries, type ZipEntryInfo } from "../package/read-zip.js";
+import { isXmlLimitError } from "../package/xml-guard.js";
+import { ZIP_LIMITS } from "../limits.js";
 import { child, elements, parseXml, readStory, type Paragraph, type View, type XmlElement } from "./docx-xml.js";
 import { resolvePartName } from "./part-name.js";
 
@@ -198,68 +200,37 @@ const WORD_MAIN_TYPES = /wordprocessingml\.(document|template)\.main\+xml|ms-wor
 
 class Package {
   private readonly entries = new Map<string, Uint8Array>();
-  private readonly names = new Map<string, string>();
+  /** The central directory by lower-cased name (OPC part names are case-insensitive). */
+  private readonly listed = new Map<string, ZipEntryInfo>();
+  /** Inflated bytes so far: the per-package cap covers parts read on demand too. */
+  private inflated = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
     private readonly fileName: string | undefined,
   ) {
-    this.sniff();
-    try {
-      // Media can be most of the file: inflate only the XML now, anything else on demand.
-      const files = unzipSync(bytes, {
-        filter: (f) => {
-          this.names.set(f.name.toLowerCase(), f.name);
-          return /\.(xml|rels)$/i.test(f.name);
-        },
-      });
-      for (const [name, data] of Object.entries(files)) this.entries.set(name.toLowerCase(), data);
-    } catch (e) {
-      throw this.error("docx-damaged", `zip 压缩包已损坏：${message(e)}`, `the zip archive is damaged: ${message(e)}`);
-    }
+    // Bounded: sizes and count checked from the central directory, parts inflated only when the
+    // document references them (media can be most of the file and is never read for text).
+    for (const entry of listZipEntries(bytes, fileName ?? "")) this.listed.set(entry.name.toLowerCase(), entry);
   }
 
   error(rule: string, zh: string, en: string): GongwenError {
     return new GongwenError([diagnostic({ ...(this.fileName ? { file: this.fileName } : {}), zh, en, rule })]);
   }
 
-  private sniff(): void {
-    const b = this.bytes;
-    const startsWith = (...sig: number[]): boolean => sig.every((byte, i) => b[i] === byte);
-    if (startsWith(0x50, 0x4b, 0x03, 0x04) || startsWith(0x50, 0x4b, 0x05, 0x06)) return;
-    if (startsWith(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
-      throw this.error(
-        "not-docx",
-        "这是旧版 Word 97-2003（.doc）文件或带密码保护的 .docx，请先另存为未加密的 .docx",
-        "this is a legacy Word 97-2003 .doc or a password-protected .docx; save it as an unencrypted .docx first",
-      );
-    }
-    const head = new TextDecoder().decode(b.subarray(0, 16)).trimStart();
-    if (head.startsWith("{\\rtf")) throw this.error("not-docx", "这是 RTF 文件，不是 .docx", "this is an RTF file, not a .docx");
-    if (head.startsWith("<")) {
-      throw this.error(
-        "not-docx",
-        "这是单个 XML 文件（Word 2003 XML 或平面 OPC），不是 .docx 压缩包",
-        "this is a single XML file (Word 2003 XML or flat OPC), not a zipped .docx",
-      );
-    }
-    if (b.length === 0) throw this.error("not-docx", "不是 .docx 文件：文件为空", "not a .docx file: the file is empty");
-    throw this.error("not-docx", "不是 .docx 文件：内容不是 zip 压缩包", "not a .docx file: the content is not a zip archive");
-  }
-
   private data(path: string): Uint8Array | undefined {
     const key = path.toLowerCase();
     const cached = this.entries.get(key);
     if (cached) return cached;
-    const name = this.names.get(key);
-    if (name === undefined) return undefined;
-    let data: Uint8Array | undefined;
-    try {
-      data = unzipSync(this.bytes, { filter: (f) => f.name === name })[name];
-    } catch (e) {
-      throw this.error("docx-damaged", `无法解压 ${path}：${message(e)}`, `cannot inflate ${path}: ${message(e)}`);
+    const entry = this.listed.get(key);
+    if (entry === undefined) return undefined;
+    this.inflated += entry.size;
+    if (this.inflated > ZIP_LIMITS.maxTotalBytes) {
+      const limit = `${ZIP_LIMITS.maxTotalBytes / 1024 / 1024} MB`;
+      throw this.error("docx-too-large", `压缩包解压后超过 ${limit} 上限（到部件 ${entry.name} 为止）`, `the archive inflates to more than the ${limit} limit (by part ${entry.name})`);
     }
-    if (data) this.entries.set(key, data);
+    const data = inflateEntry(this.bytes, this.fileName ?? "", entry);
+    this.entries.set(key, data);
     return data;
   }
 
@@ -269,6 +240,7 @@ class Package {
     try {
       return parseXml(decode(data), path);
     } catch (e) {
+      if (isXmlLimitError(e)) throw this.error("docx-xml-limit", e.zh, e.en);
       throw this.error("docx-damaged", `${path} 不是格式正确的 XML：${message(e)}`, `${path} is not well-formed XML: ${message(e)}`);
     }
   }

@@ -7,6 +7,7 @@
  * and ISO/IEC 29500 Strict files use a different namespace URI for the same vocabulary.
  */
 import { SaxesParser } from "saxes";
+import { guardXml } from "../package/xml-guard.js";
 
 export interface XmlElement {
   /** `w:local`, `r:local`, `mc:local`, a bare local name (no or package namespace), else `{uri}local`. */
@@ -45,6 +46,7 @@ function qualify(uri: string, local: string): string {
 /** Parses a whole part; throws the parser's own error (with `fileName:line:column`) when malformed. */
 export function parseXml(xml: string, fileName: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true, fileName });
+  const checkDepth = guardXml(parser, fileName);
   const root: XmlElement = { name: "#document", attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
   const keepText = (text: string): void => {
@@ -52,6 +54,7 @@ export function parseXml(xml: string, fileName: string): XmlElement {
     if (TEXT_HOLDERS.has(top.name)) top.children.push(text);
   };
   parser.on("opentag", (tag) => {
+    checkDepth(stack.length);
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) {
       if (a.uri !== XMLNS_NS) attrs[qualify(a.uri, a.local)] = a.value;

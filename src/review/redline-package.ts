@@ -1,11 +1,13 @@
 /**
  * The .docx package around the main document the redline rewrites: parts found through
  * relationships (never by assumed names: Word Online writes `word/document2.xml`), and a re-zip
- * that depends on the bytes only, like src/render/docx/package.ts, so the same drafts always give
- * the same redline file.
+ * that depends on the bytes only — the one zip writer of every package (src/render/docx/zip.ts, one
+ * fixed DOS date, never local time) — so the same drafts give the same redline file in every time zone.
  */
-import { unzipSync, zipSync, type Zippable } from "fflate";
 import { diagnostic, GongwenError } from "../errors.js";
+import { readZipParts } from "../package/read-zip.js";
+import { isXmlLimitError } from "../package/xml-guard.js";
+import { zipEntries } from "../render/docx/zip.js";
 import { elements, parseXml } from "./docx-xml.js";
 import { resolvePartName } from "./part-name.js";
 
@@ -17,26 +19,26 @@ export interface DocxPackage {
   readonly styleIds: ReadonlySet<string>;
 }
 
-/** The earliest time a zip entry can carry, as in render/docx/package.ts. */
-const ZIP_TIME = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
-
 function damaged(fileName: string | undefined, zh: string, en: string): GongwenError {
   return new GongwenError([diagnostic({ ...(fileName ? { file: fileName } : {}), zh, en, rule: "docx-damaged" })]);
 }
 
 export function openPackage(bytes: Uint8Array, fileName?: string): DocxPackage {
-  let parts: Map<string, Uint8Array>;
-  try {
-    parts = new Map(Object.entries(unzipSync(bytes)));
-  } catch (e) {
-    throw damaged(fileName, `zip 压缩包已损坏：${(e as Error).message}`, `the zip archive is damaged: ${(e as Error).message}`);
-  }
+  // Every part is carried into the redline, so every part is read — within the package limits.
+  const parts = readZipParts(bytes, fileName ?? "", () => true);
   const relationships = (source: string) => {
     const slash = source.lastIndexOf("/");
     const dir = source.slice(0, slash + 1);
     const data = parts.get(`${dir}_rels/${source.slice(slash + 1)}.rels`);
     if (!data) return [];
-    return elements(parseXml(new TextDecoder().decode(data), source)).flatMap((rel) => {
+    let root;
+    try {
+      root = parseXml(new TextDecoder().decode(data), `${dir}_rels/${source.slice(slash + 1)}.rels`);
+    } catch (e) {
+      if (isXmlLimitError(e)) throw damaged(fileName, e.zh, e.en);
+      throw damaged(fileName, `关系部件不是格式正确的 XML：${(e as Error).message}`, `a relationships part is not well-formed XML: ${(e as Error).message}`);
+    }
+    return elements(root).flatMap((rel) => {
       const { Type: type, Target: target, TargetMode: mode } = rel.attrs;
       if (rel.name !== "Relationship" || !type || target === undefined || mode === "External") return [];
       return [{ kind: type.slice(type.lastIndexOf("/") + 1), path: resolvePartName(dir, target) }];
@@ -55,7 +57,5 @@ export function openPackage(bytes: Uint8Array, fileName?: string): DocxPackage {
 
 
 export function repack(parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const files: Zippable = {};
-  for (const [name, data] of parts) files[name] = [data, { mtime: ZIP_TIME }];
-  return zipSync(files, { level: 6, mtime: ZIP_TIME });
+  return zipEntries([...parts].map(([name, data]) => ({ name, data })));
 }

@@ -7,6 +7,7 @@
  * to the WordprocessingML namespace, because editors may bind another one.
  */
 import { SaxesParser } from "saxes";
+import { guardXml } from "../package/xml-guard.js";
 
 export interface XElement {
   kind: "element";
@@ -30,10 +31,12 @@ export type XNode = XElement | XText | XRaw;
 
 export function parseLossless(xml: string, fileName: string): XElement {
   const parser = new SaxesParser({ xmlns: false, fileName });
+  const checkDepth = guardXml(parser, fileName);
   const root: XElement = { kind: "element", name: "#document", attrs: {}, children: [] };
   const stack: XElement[] = [root];
   const top = () => stack[stack.length - 1]!;
   parser.on("opentag", (tag) => {
+    checkDepth(stack.length);
     const el: XElement = { kind: "element", name: tag.name, attrs: { ...(tag.attributes as Record<string, string>) }, children: [] };
     top().children.push(el);
     stack.push(el);

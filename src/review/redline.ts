@@ -17,6 +17,7 @@ import { strToU8 } from "fflate";
 import { diagnostic, GongwenError } from "../errors.js";
 import { alignParagraphs } from "./align.js";
 import { Revisions, type RevisionAuthor } from "./redline-marks.js";
+import { isXmlLimitError } from "../package/xml-guard.js";
 import { openPackage, repack } from "./redline-package.js";
 import { collectUnits, type Unit } from "./redline-paragraphs.js";
 import { rewriteChanged } from "./redline-rewrite.js";
@@ -50,6 +51,7 @@ function readMain(bytes: Uint8Array, fileName: string | undefined) {
   try {
     root = parseLossless(new TextDecoder().decode(pkg.parts.get(pkg.mainPart)), pkg.mainPart);
   } catch (e) {
+    if (isXmlLimitError(e)) throw fail(e.zh, e.en);
     throw fail(`${pkg.mainPart} 不是格式正确的 XML：${(e as Error).message}`, `${pkg.mainPart} is not well-formed XML: ${(e as Error).message}`);
   }
   const w = WordNames.of(root);

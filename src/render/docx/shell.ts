@@ -1,5 +1,6 @@
 import { Packer } from "docx";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
+import { readZipParts } from "../../package/read-zip.js";
 import type { FontProfile } from "../../layout/fonts.js";
 import type { SectionDecoration } from "../../layout/spec.js";
 import { DECORATION_ORDER, shellDocument } from "./document.js";
@@ -68,7 +69,7 @@ export async function packageShell(fonts: FontProfile, decorations: readonly Sec
 
 async function makeShell(fonts: FontProfile, decorations: readonly SectionDecoration[]): Promise<PackageShell> {
   const bytes = new Uint8Array(await Packer.toBuffer(shellDocument(fonts, decorations)));
-  const files = unzipSync(bytes);
+  const files = Object.fromEntries(readZipParts(bytes, "docx shell", () => true));
   const text = (name: string) => strFromU8(files[name] ?? new Uint8Array());
   const parts = Object.entries(files).map(([name, data]): PackageShell["parts"][number] => {
     if (PER_DOCUMENT.has(name)) return [name, { perDocument: name as PerDocumentPart }];

@@ -1,5 +1,5 @@
-import { crc32 as nativeCrc32 } from "node:zlib";
 import { deflateSync } from "fflate";
+import { crc32, javascriptCrc32 } from "../../package/crc32.js";
 
 /**
  * A minimal zip writer for .docx packages whose bytes depend on the input only.
@@ -46,9 +46,6 @@ type Packed = PackedPart;
 
 const encoder = new TextEncoder();
 const cache = new Map<string, Packed>();
-
-const crc32: (data: Uint8Array) => number =
-  typeof nativeCrc32 === "function" ? (data) => nativeCrc32(data) >>> 0 : javascriptCrc32;
 
 function pack(data: string | Uint8Array): Packed {
   const cacheable = typeof data === "string" && data.length <= CACHE_MAX_BYTES;
@@ -131,23 +128,6 @@ function writeCommon(view: DataView, at: number, file: Packed & { name: Uint8Arr
   view.setUint32(at + 12, file.compressed.length, true);
   view.setUint32(at + 16, file.size, true);
   view.setUint16(at + 20, file.name.length, true);
-}
-
-let crcTable: Uint32Array | undefined;
-
-/** For Node builds without zlib.crc32 (before 20.15). */
-function javascriptCrc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (const byte of data) crc = (crcTable[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 export const zipInternals = { javascriptCrc32, cacheSize: () => cache.size, clearCache: () => cache.clear() };
