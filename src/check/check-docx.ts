@@ -50,7 +50,7 @@ export async function checkDocx(bytes: Uint8Array, file: string, options: CheckO
       pages = layout.pages;
       place = locator(layout, draft);
       // A fact the XML already states (no page-number field, a black mark) is not reported again page by page.
-      const stated = new Set(inputs.map((f) => f.rule).filter((rule) => rule === "mark-red" || rule === "page-number-missing"));
+      const stated = new Set<string>(inputs.map((f) => f.rule).filter((rule) => rule === "mark-red" || rule === "page-number-missing"));
       inputs.push(...(await layoutRules(draft, elements, result!.pdf, layout)).filter((f) => !stated.has(f.rule)));
     } finally {
       await rm(dir, { recursive: true, force: true });

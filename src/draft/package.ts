@@ -3,32 +3,16 @@
  * Word file (an OLE compound file), a zip bomb, XML with a DOCTYPE (entity expansion). Every refusal is
  * a GongwenError naming the file, Chinese first.
  *
- * The zip itself is read by `readParts` only: the tool-wide bounded reader (src/package/read-zip.ts,
- * branch issue-14) replaces that one function when it lands.
+ * The zip itself is read by the tool-wide bounded reader (src/package/read-zip.ts); this module adds
+ * what `check` and `import` say about encrypted files and DOCTYPEs.
  */
-import { unzipSync } from "fflate";
 import { diagnostic, GongwenError } from "../errors.js";
+import { readZipParts } from "../package/read-zip.js";
+import { isXmlLimitError } from "../package/xml-guard.js";
 import { parseXml, type XmlElement } from "../review/docx-xml.js";
 
-/** Exit code for an input that cannot be used as a .docx: `check` and `import` say "trouble" with ≥ 2, as `diff` does. */
-export const UNUSABLE_INPUT = 2;
-
-export interface PartLimits {
-  readonly maxEntries: number;
-  /** Inflated size of one XML part. */
-  readonly maxPartBytes: number;
-  /** Inflated size of all the XML parts together. */
-  readonly maxTotalBytes: number;
-  /** Inflated ÷ compressed size above which a large part is taken for a bomb. */
-  readonly maxRatio: number;
-}
-
-export const DEFAULT_LIMITS: PartLimits = {
-  maxEntries: 10_000,
-  maxPartBytes: 64 * 1024 * 1024,
-  maxTotalBytes: 256 * 1024 * 1024,
-  maxRatio: 200,
-};
+/** Exit code for an input that cannot be used as a .docx, as PackageError's; `check` turns it into 2 (1 means findings there). */
+export const UNUSABLE_INPUT = 1;
 
 export function refusal(file: string, rule: string, zh: string, en: string): GongwenError {
   return new GongwenError([diagnostic({ file, zh, en, rule })], UNUSABLE_INPUT);
@@ -63,37 +47,13 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 }
 
 /**
- * The XML parts (`.xml`, `.rels`) of the package, keyed by lower-case part name, inflated within the
- * limits. The sizes checked are the ones the zip declares: fflate inflates into a buffer of exactly that
- * size, so a lying header cannot make it write more.
+ * The XML parts (`.xml`, `.rels`) of the package, keyed by lower-case part name, read by the tool's
+ * bounded zip reader (entry count, declared sizes, inflation capped at the declared size, CRC).
  */
-export function readParts(bytes: Uint8Array, file: string, limits: PartLimits = DEFAULT_LIMITS): Map<string, Uint8Array> {
+export function readParts(bytes: Uint8Array, file: string): Map<string, Uint8Array> {
   sniff(bytes, file);
-  let entries = 0;
-  let total = 0;
-  let bomb: string | undefined;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (entry) => {
-        entries++;
-        if (!/\.(xml|rels)$/i.test(entry.name)) return false;
-        total += entry.originalSize;
-        const ratio = entry.originalSize / Math.max(1, entry.size);
-        if (entry.originalSize > limits.maxPartBytes || (entry.originalSize > 1024 * 1024 && ratio > limits.maxRatio)) bomb ??= entry.name;
-        if (bomb || entries > limits.maxEntries || total > limits.maxTotalBytes) return false;
-        return true;
-      },
-    });
-  } catch (error) {
-    throw refusal(file, "docx-damaged", `zip 压缩包已损坏：${(error as Error).message}`, `the zip archive is damaged: ${(error as Error).message}`);
-  }
-  if (bomb || entries > limits.maxEntries || total > limits.maxTotalBytes) {
-    const what = bomb ? `${bomb} 解压后过大` : entries > limits.maxEntries ? `包含 ${entries} 个条目` : `解压后共 ${Math.round(total / 1048576)} MB`;
-    throw refusal(file, "zip-bomb", `拒绝打开：压缩包异常（${what}），可能是“压缩炸弹”`, `refused: the archive is abnormal (${bomb ? `${bomb} inflates too large` : entries > limits.maxEntries ? `${entries} entries` : `${Math.round(total / 1048576)} MB inflated`}); it may be a zip bomb`);
-  }
   const parts = new Map<string, Uint8Array>();
-  for (const [name, data] of Object.entries(files)) parts.set(name.toLowerCase(), data);
+  for (const [name, data] of readZipParts(bytes, file, (entry) => /\.(xml|rels)$/i.test(entry))) parts.set(name.toLowerCase(), data);
   return parts;
 }
 
@@ -117,6 +77,7 @@ export function parsePart(parts: ReadonlyMap<string, Uint8Array>, name: string, 
   try {
     return parseXml(text, name);
   } catch (error) {
+    if (isXmlLimitError(error)) throw refusal(file, "xml-limit", `拒绝打开：${error.zh}`, `refused: ${error.en}`);
     throw refusal(file, "docx-damaged", `${name} 不是格式正确的 XML：${(error as Error).message}`, `${name} is not well-formed XML: ${(error as Error).message}`);
   }
 }
