@@ -217,14 +217,17 @@ export function recognise(draft: Draft): Recognised {
     const parsed = parsePrinterLine(joinLines(last.shown))!;
     closing.unshift(() => push(last, "printer", { text: `${parsed.printer}\t${parsed.date}` }));
     end--;
-    // 抄送 and further distribution lines above it, up to the 版记's first line
+    // Above it, up to the 版记's first line: further distribution lines (below 抄送), 抄送, 主送, 信息公开属性.
+    let sawCopyTo = false;
     while (end > i) {
       const item = items[end - 1]!;
       const text = joinLines(item.shown);
       if (item.kind !== "p" || parseDate(text) || text.length > 120) break;
-      if (/^抄送[:：]/.test(text)) closing.unshift(() => push(item, "copy-to", { text: trimText(text.replace(/^抄送[:：]/, "")) }));
-      else if (/^信息公开属性[:：]/.test(text)) closing.unshift(() => push(item, "note", { text }));
-      else if (/[。]$/.test(text) || /^(主送|分送)[:：]/.test(text)) closing.unshift(() => push(item, "distribution"));
+      if (/^抄送[:：]/.test(text) && !sawCopyTo) {
+        sawCopyTo = true;
+        closing.unshift(() => push(item, "copy-to", { text: trimText(text.replace(/^抄送[:：]/, "")) }));
+      } else if (/^信息公开属性[:：]/.test(text)) closing.unshift(() => push(item, "note", { text }));
+      else if (/^(主送|分送)[:：]/.test(text) || (!sawCopyTo && /。$/.test(text) && item.blankBefore === 0 && !item.p?.pageBreakBefore)) closing.unshift(() => push(item, "distribution"));
       else break;
       end--;
     }

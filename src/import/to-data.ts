@@ -6,7 +6,7 @@
  */
 import { DOC_TYPES, type DocType } from "../model/cross-rules.js";
 import type { Draft } from "../draft/model.js";
-import { parseDate, parseDocNumber, parsePrinterLine, recognise, trimText, type Element, type Role } from "../draft/recognise.js";
+import { parseDate, parseDocNumber, parsePrinterLine, PROPER_MARKER, recognise, trimText, type Element, type Role } from "../draft/recognise.js";
 import { bodyMarkdown } from "./markdown-body.js";
 
 export type ReportStatus = "recognised" | "guessed" | "body" | "changed" | "attention";
@@ -79,7 +79,7 @@ export function importDraft(draft: Draft): Imported {
     if (e.role === "paragraph" && e.confidence === "guessed") note(e, "body", "未能识别，按正文段落处理", "not recognised; kept as body text");
     else if (e.role !== "paragraph" && e.role !== "attachment-body") note(e, e.confidence);
     if (e.marker && e.role !== "doc-number") {
-      if (/[(),.，]/.test(e.marker) && e.role === "heading") {
+      if (e.role === "heading" && e.level && !PROPER_MARKER[e.level].test(e.marker)) {
         note(e, "attention", `手写编号“${e.marker}”不合 §7.3.3 的写法，已去掉（编号按位置自动生成）`, `typed number "${e.marker}" is not the §7.3.3 form; removed (numbers follow from position)`);
       }
     }

@@ -73,3 +73,57 @@ export async function deliberateErrorsDocx(): Promise<Uint8Array> {
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }
+
+/**
+ * A messy 请示 with every element the import knows: 份号, 密级, 紧急程度, 文号 with （2022） and 签发人 on
+ * its line after a tab, a title broken by a manual line break, spaces and a tab as indents, four heading
+ * levels typed by hand, a table, 附件说明 of two attachments, 附注, the attachments, 抄送 and the 印发 line.
+ */
+export async function messyRequestDocx(): Promise<Uint8Array> {
+  const run = (text: string) => new TextRun({ text, font: { eastAsia: "仿宋_GB2312" }, size: 32 });
+  const p = (text: string) => new Paragraph({ children: [run(text)] });
+  const { Table, TableRow, TableCell, WidthType } = await import("docx");
+  const cell = (text: string) => new TableCell({ children: [p(text)], width: { size: 3000, type: WidthType.DXA } });
+  const document = new Document({
+    sections: [
+      {
+        properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } },
+        children: [
+          p("000001"),
+          p("机密★1年"),
+          p("特急"),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: "青海省政务服务监督管理局文件", color: "FF0000", size: 52, font: { eastAsia: "方正小标宋简体" } })] }),
+          p("青政务（2022）5号\t签发人：张三"),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: "关于申请2022年政务服务", size: 44 }), new TextRun({ text: "专项经费的请示", size: 44, break: 1 })] }),
+          p(""),
+          p("青海省财政厅："),
+          p("    为做好2022年政务服务工作,特申请专项经费。"),
+          p("\t一、基本情况"),
+          p("（一）经费用途。经费用于以下两个方面。"),
+          p("1.设备购置。购置服务器等设备。"),
+          p("（1）服务器。共2台。"),
+          p("2.人员培训。培训窗口人员。"),
+          p("二、申请金额"),
+          new Table({ rows: [["序号", "项目", "金额（万元）"], ["1", "设备购置", "50"], ["2", "人员培训", "10"]].map((cells) => new TableRow({ children: cells.map(cell) })) }),
+          p("妥否，请批示。"),
+          p(""),
+          p("附件：1.经费预算表"),
+          p("      2.项目实施方案"),
+          p(""),
+          p("青海省政务服务监督管理局"),
+          p("2022年3月1日"),
+          p("（联系人：李明，电话：0971-8888888）"),
+          new Paragraph({ pageBreakBefore: true, children: [run("附件1")] }),
+          p("经费预算表"),
+          p("设备购置50万元，人员培训10万元。"),
+          new Paragraph({ pageBreakBefore: true, children: [run("附件2")] }),
+          p("项目实施方案"),
+          p("分两个阶段实施。"),
+          p("抄送：省政府办公厅。"),
+          p("青海省政务服务监督管理局办公室        2022年3月2日印发"),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
