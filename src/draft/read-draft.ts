@@ -186,6 +186,40 @@ class Styles {
   }
 }
 
+/**
+ * Theme fonts (`w:eastAsiaTheme="minorEastAsia"`): Word draws the theme's typeface for the slot; an
+ * empty East Asian slot falls back to the theme's font for simplified Chinese (script "Hans").
+ */
+class ThemeFonts {
+  private readonly slots = new Map<string, string>();
+
+  constructor(root: XmlElement | undefined) {
+    const local = (el: XmlElement) => el.name.slice(el.name.lastIndexOf("}") + 1);
+    for (const scheme of root ? descendants(root, (l) => l === "majorFont" || l === "minorFont") : []) {
+      const prefix = local(scheme) === "majorFont" ? "major" : "minor";
+      let latin = "";
+      let ea = "";
+      let hans = "";
+      for (const font of elements(scheme)) {
+        const typeface = font.attrs.typeface ?? "";
+        if (local(font) === "latin") latin = typeface;
+        else if (local(font) === "ea") ea = typeface;
+        else if (local(font) === "font" && font.attrs.script === "Hans") hans = typeface;
+      }
+      if (latin) for (const slot of ["HAnsi", "Ascii", "Bidi"]) this.slots.set(`${prefix}${slot}`, latin);
+      if (ea || hans) this.slots.set(`${prefix}EastAsia`, ea || hans);
+    }
+  }
+
+  /** `(minorEastAsia)` → `宋体（主题字体 minorEastAsia）`; other names unchanged. */
+  resolve(name: string | undefined): string | undefined {
+    const slot = name && /^\((\w+)\)$/.exec(name)?.[1];
+    if (!slot) return name;
+    const typeface = this.slots.get(slot);
+    return typeface ? `${typeface}（主题字体 ${slot}）` : name;
+  }
+}
+
 function resolveRun(layers: RunLayer[]): RunProps {
   const merged: RunLayer = Object.assign({}, ...layers);
   return {
@@ -233,6 +267,7 @@ function vmlColour(value: string): string {
 }
 
 interface Context {
+  readonly theme: ThemeFonts;
   readonly styles: Styles;
   readonly numbering: Numbering;
   readonly paragraphs: DraftParagraph[];
@@ -257,7 +292,10 @@ function readParagraph(p: XmlElement, ctx: Context, table?: DraftParagraph["tabl
         case "w:r": {
           const rPr = child(node, "w:rPr");
           const rStyle = ctx.styles.chain(child(rPr, "w:rStyle")?.attrs["w:val"]).map((s) => s.r);
-          const props = resolveRun([...baseRun, ...rStyle, runLayer(rPr)]);
+          const resolved = resolveRun([...baseRun, ...rStyle, runLayer(rPr)]);
+          const eastAsiaFont = ctx.theme.resolve(resolved.eastAsiaFont);
+          const asciiFont = ctx.theme.resolve(resolved.asciiFont);
+          const props: RunProps = { ...resolved, ...(eastAsiaFont ? { eastAsiaFont } : {}), ...(asciiFont ? { asciiFont } : {}) };
           let text = "";
           for (const c of elements(node)) {
             if (c.name === "w:t") text += c.children.join("");
@@ -413,7 +451,7 @@ export function readDraft(bytes: Uint8Array, file: string): Draft {
     const rel = [...rels.values()].find((r) => r.type === type);
     return rel ? parsePart(parts, rel.path, file) : undefined;
   };
-  const ctx: Context = { styles: new Styles(partOf("styles")), numbering: new Numbering(partOf("numbering")), paragraphs: [], tables: [] };
+  const ctx: Context = { theme: new ThemeFonts(partOf("theme")), styles: new Styles(partOf("styles")), numbering: new Numbering(partOf("numbering")), paragraphs: [], tables: [] };
   walkBody(body.children, ctx);
 
   const sectPrs = sectionsOf(body);
