@@ -1,14 +1,17 @@
 /**
  * `gongwen check`: a .docx against GB/T 9704, from its XML and (unless told not to) from its real
- * layout through LibreOffice. Findings carry the clause, the place and what was measured.
+ * layout through LibreOffice. Findings carry the clause, the place and what was measured. Several files
+ * are laid out in one LibreOffice run (starting it costs more than converting a draft).
  */
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isGongwenError, type GongwenError } from "../errors.js";
 import { convertToPdf } from "../pdf/libreoffice.js";
+import type { Draft } from "../draft/model.js";
 import { readDraft } from "../draft/read-draft.js";
-import { recognise } from "../draft/recognise.js";
-import { gather, type Finding } from "./finding.js";
+import { recognise, type Element } from "../draft/recognise.js";
+import { gather, type Finding, type FindingInput } from "./finding.js";
 import { layoutRules, locator, readLayout } from "./layout-rules.js";
 import { xmlRules } from "./xml-rules.js";
 
@@ -27,44 +30,91 @@ export interface CheckResult {
   readonly timings: { readonly xmlMs: number; readonly layoutMs?: number };
 }
 
+export interface CheckInput {
+  readonly file: string;
+  readonly bytes: Uint8Array;
+}
+
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
-export async function checkDocx(bytes: Uint8Array, file: string, options: CheckOptions = {}): Promise<CheckResult> {
+interface Prepared {
+  readonly input: CheckInput;
+  readonly draft: Draft;
+  readonly elements: readonly Element[];
+  readonly inputs: FindingInput[];
+  readonly xmlMs: number;
+}
+
+function prepare(input: CheckInput): Prepared {
   const started = performance.now();
-  const draft = readDraft(bytes, file);
+  const draft = readDraft(input.bytes, input.file);
   const { elements } = recognise(draft);
-  const inputs = xmlRules(draft, elements);
-  const xmlMs = performance.now() - started;
-  let pages: number | undefined;
-  let layoutMs: number | undefined;
-  let place: ((paragraph: number) => { page: number; line: number } | undefined) | undefined;
-  if (options.layout !== false) {
-    const layoutStarted = performance.now();
-    const dir = await mkdtemp(join(tmpdir(), "gongwen-check-"));
-    try {
-      // A copy under a plain name: LibreOffice names its PDF after the input, and the input's name is the user's.
-      const input = join(dir, "draft.docx");
-      await copyFile(file, input).catch(async () => (await import("node:fs/promises")).writeFile(input, bytes));
-      const [result] = await convertToPdf([input], dir);
-      const layout = await readLayout(result!.pdf);
-      pages = layout.pages;
-      place = locator(layout, draft);
-      // A fact the XML already states (no page-number field, a black mark) is not reported again page by page.
-      const stated = new Set<string>(inputs.map((f) => f.rule).filter((rule) => rule === "mark-red" || rule === "page-number-missing"));
-      inputs.push(...(await layoutRules(draft, elements, result!.pdf, layout)).filter((f) => !stated.has(f.rule)));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-    layoutMs = performance.now() - layoutStarted;
-  }
-  const findings = gather(inputs)
+  return { input, draft, elements, inputs: xmlRules(draft, elements), xmlMs: performance.now() - started };
+}
+
+function finish(prepared: Prepared, layout?: { pages: number; place: (paragraph: number) => { page: number; line: number } | undefined; ms: number }): CheckResult {
+  const findings = gather(prepared.inputs)
     .map((f) => {
       const first = f.paragraphs?.[0];
-      const at = first !== undefined && place ? place(first) : undefined;
+      const at = first !== undefined && layout ? layout.place(first) : undefined;
       return at && f.where.page === undefined ? { ...f, where: { ...f.where, page: at.page, line: at.line } } : f;
     })
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.where.page ?? 0) - (b.where.page ?? 0) || (a.where.paragraph ?? 0) - (b.where.paragraph ?? 0));
   const counts: Record<string, number> = {};
-  for (const e of elements) counts[e.role] = (counts[e.role] ?? 0) + 1;
-  return { file, findings, ...(pages !== undefined ? { pages } : {}), elements: counts, timings: { xmlMs, ...(layoutMs !== undefined ? { layoutMs } : {}) } };
+  for (const e of prepared.elements) counts[e.role] = (counts[e.role] ?? 0) + 1;
+  return {
+    file: prepared.input.file,
+    findings,
+    ...(layout ? { pages: layout.pages } : {}),
+    elements: counts,
+    timings: { xmlMs: prepared.xmlMs, ...(layout ? { layoutMs: layout.ms } : {}) },
+  };
+}
+
+/**
+ * Checks each input; an input that cannot be used gives its GongwenError in its place, the others
+ * are still checked. The drafts are converted by one LibreOffice run.
+ */
+export async function checkDocxFiles(inputs: readonly CheckInput[], options: CheckOptions = {}): Promise<Array<CheckResult | GongwenError>> {
+  const prepared = inputs.map((input): Prepared | GongwenError => {
+    try {
+      return prepare(input);
+    } catch (error) {
+      if (isGongwenError(error)) return error;
+      throw error;
+    }
+  });
+  const usable = prepared.filter((p): p is Prepared => !isGongwenError(p));
+  if (options.layout === false || usable.length === 0) return prepared.map((p) => (isGongwenError(p) ? p : finish(p)));
+
+  const started = performance.now();
+  const dir = await mkdtemp(join(tmpdir(), "gongwen-check-"));
+  try {
+    // Copies under plain, distinct names: LibreOffice names each PDF after its input.
+    const copies = await Promise.all(usable.map(async (p, index) => {
+      const copy = join(dir, `draft-${index + 1}.docx`);
+      await writeFile(copy, p.input.bytes);
+      return copy;
+    }));
+    const pdfs = await convertToPdf(copies, dir);
+    const layouts = new Map<Prepared, { pages: number; place: (paragraph: number) => { page: number; line: number } | undefined; ms: number }>();
+    for (const [index, p] of usable.entries()) {
+      const pdf = pdfs[index]!.pdf;
+      const layout = await readLayout(pdf);
+      // A fact the XML already states (no page-number field, a black mark) is not reported again page by page.
+      const stated = new Set<string>(p.inputs.map((f) => f.rule).filter((rule) => rule === "mark-red" || rule === "page-number-missing"));
+      p.inputs.push(...(await layoutRules(p.draft, p.elements, pdf, layout)).filter((f) => !stated.has(f.rule)));
+      layouts.set(p, { pages: layout.pages, place: locator(layout, p.draft), ms: 0 });
+    }
+    const perFile = (performance.now() - started) / usable.length;
+    return prepared.map((p) => (isGongwenError(p) ? p : finish(p, { ...layouts.get(p)!, ms: perFile })));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function checkDocx(bytes: Uint8Array, file: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const [result] = await checkDocxFiles([{ file, bytes }], options);
+  if (isGongwenError(result)) throw result;
+  return result!;
 }

@@ -1,5 +1,5 @@
 import { printDiagnostics } from "../cli.js";
-import { checkDocx, type CheckResult } from "../check/check-docx.js";
+import { checkDocxFiles, type CheckInput, type CheckResult } from "../check/check-docx.js";
 import { formatResult } from "../check/format.js";
 import { isGongwenError } from "../errors.js";
 import { readInputFile } from "../load/read-input.js";
@@ -12,27 +12,35 @@ export interface CheckCommandOptions {
 
 /**
  * Checks each file; exit 0 when none has a finding, 1 when some has, and the trouble code (≥ 2) of the
- * first file that could not be checked at all: the others are still checked and reported.
+ * first file that could not be checked: the others are still checked and reported. Unusable input is
+ * 2 here (1 means findings), a missing file 66, LibreOffice missing 3, a failed conversion 4.
  */
 export async function checkCommand(files: readonly string[], options: CheckCommandOptions): Promise<number> {
-  const results: CheckResult[] = [];
   let trouble = 0;
+  const inputs: CheckInput[] = [];
   for (const file of files) {
     try {
-      const bytes = await readInputFile(file);
-      const result = await checkDocx(bytes, file, { layout: options.layout !== false });
-      results.push(result);
-      if (!options.json) process.stdout.write(formatResult(result));
+      inputs.push({ file, bytes: await readInputFile(file) });
     } catch (error) {
       if (!isGongwenError(error)) throw error;
-      printDiagnostics(error.diagnostics.map((d) => ({ ...d, file: d.file ?? file })));
+      printDiagnostics(error.diagnostics);
       trouble ||= error.exitCode;
     }
+  }
+  const results: CheckResult[] = [];
+  for (const outcome of await checkDocxFiles(inputs, { layout: options.layout !== false })) {
+    if (isGongwenError(outcome)) {
+      printDiagnostics(outcome.diagnostics);
+      trouble ||= outcome.exitCode === 1 ? 2 : outcome.exitCode;
+      continue;
+    }
+    results.push(outcome);
+    if (!options.json) process.stdout.write(formatResult(outcome));
   }
   if (options.json) {
     const out = results.map(({ timings: _timings, ...rest }) => rest);
     process.stdout.write(`${JSON.stringify({ format: "gongwen-check/1", results: out }, null, 2)}\n`);
   }
-  if (trouble) return Math.max(2, trouble === 1 ? 2 : trouble);
+  if (trouble) return Math.max(2, trouble);
   return results.some((r) => r.findings.length > 0) ? 1 : 0;
 }
