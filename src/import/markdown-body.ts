@@ -7,7 +7,7 @@ import type { Draft } from "../draft/model.js";
 import type { Element } from "../draft/recognise.js";
 
 /** Characters Markdown would read as markup anywhere in a line. */
-const INLINE = /[\\`*_[\]<>&|~]/g;
+const INLINE = /[\\`*_[\]<>&|~#]/g;
 
 export function escapeMarkdown(text: string): string {
   const out = text.replace(INLINE, (c) => `\\${c}`);
