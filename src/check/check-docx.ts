@@ -10,7 +10,7 @@ import { isGongwenError, type GongwenError } from "../errors.js";
 import { convertToPdf } from "../pdf/libreoffice.js";
 import type { Draft } from "../draft/model.js";
 import { readDraft } from "../draft/read-draft.js";
-import { recognise, type Element } from "../draft/recognise.js";
+import { recognise, type Element, type FormatId } from "../draft/recognise.js";
 import { gather, type Finding, type FindingInput } from "./finding.js";
 import { layoutRules, locator, readLayout } from "./layout-rules.js";
 import { xmlRules } from "./xml-rules.js";
@@ -27,6 +27,8 @@ export interface CheckResult {
   readonly pages?: number;
   /** Elements recognised, for the report: role → count. */
   readonly elements: Readonly<Record<string, number>>;
+  /** The format the head shows; the special formats of §10 are checked only by the rules they share with §7. */
+  readonly format: FormatId;
   readonly timings: { readonly xmlMs: number; readonly layoutMs?: number };
 }
 
@@ -37,8 +39,15 @@ export interface CheckInput {
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
+/**
+ * Rules that hold in the special formats of §10 as well (信函, 命令, 纪要 place their head, signature and
+ * 版记 by rules of their own, not yet checked here).
+ */
+const SHARED_RULES = new Set(["paper", "margins", "docno-format", "date-digits", "heading-marker", "heading-sequence", "half-width-punctuation", "page-number-form", "copy-to-stop", "note-parens", "chars-per-line", "scaling"]);
+
 interface Prepared {
   readonly input: CheckInput;
+  readonly format: FormatId;
   readonly draft: Draft;
   readonly elements: readonly Element[];
   readonly inputs: FindingInput[];
@@ -48,12 +57,12 @@ interface Prepared {
 function prepare(input: CheckInput): Prepared {
   const started = performance.now();
   const draft = readDraft(input.bytes, input.file);
-  const { elements } = recognise(draft);
-  return { input, draft, elements, inputs: xmlRules(draft, elements), xmlMs: performance.now() - started };
+  const { elements, format } = recognise(draft);
+  return { input, format, draft, elements, inputs: xmlRules(draft, elements), xmlMs: performance.now() - started };
 }
 
 function finish(prepared: Prepared, layout?: { pages: number; place: (paragraph: number) => { page: number; line: number } | undefined; ms: number }): CheckResult {
-  const findings = gather(prepared.inputs)
+  const findings = gather(prepared.format === "file" ? prepared.inputs : prepared.inputs.filter((f) => SHARED_RULES.has(f.rule)))
     .map((f) => {
       const first = f.paragraphs?.[0];
       const at = first !== undefined && layout ? layout.place(first) : undefined;
@@ -67,6 +76,7 @@ function finish(prepared: Prepared, layout?: { pages: number; place: (paragraph:
     findings,
     ...(layout ? { pages: layout.pages } : {}),
     elements: counts,
+    format: prepared.format,
     timings: { xmlMs: prepared.xmlMs, ...(layout ? { layoutMs: layout.ms } : {}) },
   };
 }

@@ -97,17 +97,26 @@ export async function layoutRules(draft: Draft, elements: readonly Element[], pd
   const lastTextPage = signaturePage ?? layout.pages;
 
   // ── §5.2.3: 22 lines a page — counted on full pages (followed by another page), else estimated from the pitch ──
-  const pitches: number[] = [];
-  const counts: Array<{ page: number; count: number }> = [];
+  const pitchesByPage = new Map<number, number[]>();
   for (let page = 1; page <= layout.pages; page++) {
     const lines = body(page);
+    const pitches: number[] = [];
     for (let k = 1; k < lines.length; k++) {
       const d = (lines[k]!.yMin + lines[k]!.yMax) / 2 - (lines[k - 1]!.yMin + lines[k - 1]!.yMax) / 2;
       if (d > 3 && d < 30 && lines[k]!.yMax - lines[k]!.yMin < 7 && lines[k - 1]!.yMax - lines[k - 1]!.yMin < 7) pitches.push(Math.round(d * 10) / 10);
     }
-    if (page < lastTextPage && page > 1) counts.push({ page, count: lines.length });
+    pitchesByPage.set(page, pitches);
   }
-  const pitch = mode(pitches);
+  // The 正文's pitch: pages up to the 署名 (attachments after it may hold tables in 4号 of their own pitch).
+  const pitch = mode([...pitchesByPage.entries()].filter(([page]) => page <= lastTextPage).flatMap(([, pitches]) => pitches));
+  // Pages counted: between the first and the 署名's page, set at the body's pitch throughout (a page of
+  // a table in 4号, or of an attachment's title, is set otherwise and says nothing about the grid).
+  const counts: Array<{ page: number; count: number }> = [];
+  for (let page = 2; page < lastTextPage; page++) {
+    const pitches = pitchesByPage.get(page) ?? [];
+    const regular = pitches.filter((d) => pitch !== undefined && Math.abs(d - pitch) <= 0.3).length;
+    if (pitches.length > 0 && regular >= pitches.length * 0.8) counts.push({ page, count: body(page).length });
+  }
   if (pitch !== undefined) {
     const perPage = Math.floor(225 / pitch + 0.3);
     const fullest = counts.sort((a, b) => b.count - a.count)[0];

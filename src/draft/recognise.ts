@@ -14,7 +14,7 @@ import type { Draft, DraftParagraph } from "./model.js";
 export type Role =
   | "copy-number" | "secrecy" | "urgency" | "mark" | "doc-number" | "signer" | "title" | "addressees"
   | "heading" | "paragraph" | "list-item" | "table" | "attachment-note" | "signature" | "date" | "note"
-  | "attachment-label" | "attachment-title" | "attachment-body" | "copy-to" | "distribution" | "printer";
+  | "attachment-label" | "attachment-title" | "attachment-body" | "copy-to" | "distribution" | "printer" | "issued-line";
 
 export type Confidence = "recognised" | "guessed";
 
@@ -60,8 +60,25 @@ export interface DateParts {
   readonly padded: boolean;
 }
 
+export type FormatId = "file" | "letter" | "order" | "minutes";
+
 export interface Recognised {
   readonly elements: readonly Element[];
+  /** The standard's format the head shows (§7 文件, §10.1 信函, §10.2 命令, §10.3 纪要). */
+  readonly format: FormatId;
+}
+
+function formatOf(draft: Draft, elements: readonly Element[]): FormatId {
+  const mark = elements.find((e) => e.role === "mark");
+  const number = elements.find((e) => e.role === "doc-number");
+  if (mark && number && /^第\d+号$/u.test(number.text)) return "order";
+  if (mark && number && /^第\d+期$/u.test(number.text)) return "minutes";
+  // 信函: the organ's name alone, the 文号 set right under the double rule (§10.1)
+  const numberParagraph = number ? draft.paragraphs[number.paragraphs[0]!] : undefined;
+  const setRight = numberParagraph && (numberParagraph.align === "right" || /^\t/.test(numberParagraph.text));
+  const redRulesAbove = number ? draft.paragraphs.slice(0, number.paragraphs[0]).filter((p) => p.borders.bottom?.colour === "FF0000" || p.shapes.some((shape) => shape.colour === "FF0000")).length : 0;
+  if (mark && !/文件$/u.test(mark.text) && number && !number.marker && (setRight || redRulesAbove >= 2)) return "letter";
+  return "file";
 }
 
 const DOC_TYPE_AT_END = new RegExp(`(${DOC_TYPES.join("|")})$`, "u");
@@ -189,19 +206,31 @@ export function recognise(draft: Draft): Recognised {
   // ── head, from the top ──
   let i = 0;
   let sawNumber = false;
+  let special: "order" | "minutes" | undefined;
   while (i < items.length && i < 8) {
     const item = items[i]!;
     if (item.kind !== "p") break;
     const text = joinLines(item.shown);
     const next = items[i + 1];
-    const [first, second] = text.split(/\t+|\s{2,}|\u3000{2,}/u).map(trimText);
+    const [first, ...others] = text.split(/\t+|\s{2,}|\u3000{2,}/u).map(trimText);
+    const second = others.join("");
+    const numberLine = (candidate: Item | undefined) => candidate?.kind === "p" && /^第\s*\d+\s*[号期]$/u.test(joinLines(candidate.shown));
     if (/^\d{6}$/.test(text)) push(item, "copy-number");
+    else if (!sawNumber && /(命令|令|纪要)$/u.test(text) && numberLine(next)) {
+      // 命令 and 纪要 formats (§10.2, §10.3): the mark, then 第N号 or 第N期 where the 文号 stands
+      push(item, "mark");
+      push(next!, "doc-number", { text: joinLines(next!.shown).replace(/\s+/g, "") });
+      special = /期$/u.test(joinLines(next!.shown)) ? "minutes" : "order";
+      sawNumber = true;
+      i++;
+    }
     else if (/^(绝密|机密|秘密)([★☆*]\s*\S+)?$/u.test(text)) push(item, "secrecy");
     else if (/^(特急|加急|特提|平急)$/u.test(text)) push(item, "urgency");
     else if (!sawNumber && first && parseDocNumber(first)) {
       push(item, "doc-number", { text: first, ...(second && /^签发人/.test(second) ? { marker: second } : {}) });
       sawNumber = true;
     } else if (/^签发人[:：]/.test(text)) push(item, "signer", { text: trimText(text.replace(/^签发人[:：]/, "")) });
+    else if (special === "minutes" && /^\S+[\t\s\u3000]+(\d{4}年\d{1,2}月\d{1,2}日)$/u.test(text)) push(item, "issued-line");
     else if (!sawNumber && (/(文件|命令|令|纪要)$/u.test(text) && !DOC_TYPE_AT_END.test(text.replace(/(文件)$/, "")) || (next?.kind === "p" && parseDocNumber(joinLines(next.shown).split(/\t+|\s{2,}/u)[0] ?? "")))) {
       push(item, "mark", {}, /文件$/.test(text) || isRed(item.p) ? "recognised" : "guessed");
     } else break;
@@ -324,9 +353,10 @@ export function recognise(draft: Draft): Recognised {
         break;
       }
     }
-    const taken = found ? titleItems : titleItems.slice(0, 1);
+    // A 命令 or 纪要 may have no title of its own: then its text starts at once.
+    const taken = found ? titleItems : special ? [] : titleItems.slice(0, 1);
     const lines = taken.flatMap((item) => item.shown.split("\n").map(trimText).filter(Boolean));
-    out.push({
+    if (taken.length > 0) out.push({
       role: "title",
       paragraphs: taken.flatMap((item) => item.paragraphs),
       shown: lines.join("\n"),
@@ -382,7 +412,8 @@ export function recognise(draft: Draft): Recognised {
   }
   for (const step of closing) step();
   const order = new Map(out.map((e) => [e, e.paragraphs[0] ?? 0]));
-  return { elements: settleLevels([...out].sort((a, b) => order.get(a)! - order.get(b)!)) };
+  const elements = settleLevels([...out].sort((a, b) => order.get(a)! - order.get(b)!));
+  return { elements, format: formatOf(draft, elements) };
 }
 
 /** The item goes on with the previous paragraph's sentence: no sentence end before it, no indent, no number. */

@@ -52,6 +52,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   "copy-to": "抄送机关",
   distribution: "其他分送",
   printer: "印发机关和印发日期",
+  "issued-line": "编印单位和日期",
 };
 
 const HEADING_NAMES = ["", "一级标题", "二级标题", "三级标题", "四级标题"];
@@ -65,7 +66,8 @@ const excerpt = (text: string) => {
 };
 
 export function importDraft(draft: Draft): Imported {
-  const { elements } = recognise(draft);
+  const recognised = recognise(draft);
+  const { elements, format } = recognised;
   const report: ReportItem[] = [];
   const comments: Array<{ path: (string | number)[]; text: string }> = [];
   const of = (role: Role) => elements.filter((e) => e.role === role);
@@ -108,7 +110,11 @@ export function importDraft(draft: Draft): Imported {
   if (!mark) envelope.markSuffix = "";
 
   const number = one("doc-number");
-  if (number) {
+  const serial = number ? /^第(\d+)([号期])$/u.exec(number.text) : null;
+  if (serial) {
+    // 命令 (令号) and 纪要 (期号) formats: the number line is no 发文字号
+    envelope[serial[2] === "号" ? "orderNumber" : "issueNumber"] = Number(serial[1]);
+  } else if (number) {
     const parts = parseDocNumber(number.text);
     if (parts) {
       envelope.docNumber = parts.proper;
@@ -119,7 +125,8 @@ export function importDraft(draft: Draft): Imported {
       }
     }
     const signerText = number.marker ?? one("signer")?.text;
-    if (signerText) envelope.signers = signerText.replace(/^签发人[:：]/, "").split(/[\s\u3000、，]+/u).filter(Boolean);
+    const signers = signerText?.replace(/^签发人[:：]/, "").split(/[\s\u3000、，]+/u).filter(Boolean) ?? [];
+    if (signers.length > 0) envelope.signers = signers;
   }
   if (one("copy-number")) envelope.copyNumber = one("copy-number")!.text;
   const secrecy = one("secrecy");
@@ -188,9 +195,9 @@ export function importDraft(draft: Draft): Imported {
   const body = bodyMarkdown(draft, elements.filter((e) => bodyRoles.has(e.role)));
 
   const docType = (title && DOC_TYPE_AT_END.exec(title.text)?.[1]) as DocType | undefined;
-  if (!docType) {
+  if (!docType && format === "file") {
     report.push({ status: "guessed", element: "文种", text: title?.text ?? "", zh: "标题末尾不是文种，暂按“通知”处理，请核对 docType", en: "the title does not end with a document type; 通知 assumed, check docType" });
   }
-  const data: Record<string, unknown> = { kind: "general", docType: docType ?? "通知", envelope, body: body.trim() === "" ? "（正文）\n" : body };
+  const data: Record<string, unknown> = { kind: "general", docType: docType ?? (format === "order" ? "令" : format === "minutes" ? "纪要" : format === "letter" ? "函" : "通知"), ...(format !== "file" ? { format } : {}), envelope, body: body.trim() === "" ? "（正文）\n" : body };
   return { data, report, comments };
 }

@@ -33,7 +33,7 @@ describe("escapeMarkdown", () => {
       // (a heading's own typed number is what import removes before: the tool drops it with a warning)
       fc.property(text.filter((s) => typedNumber(s) === undefined), fc.integer({ min: 1, max: 4 }), (s, level) => {
         const { nodes } = markdownBody(`${"#".repeat(level)} ${escapeMarkdown(s)}`);
-        const heading = nodes[0] as { type: string; title: Array<{ text: string }>; text?: Array<{ text: string }> };
+        const heading = nodes[0] as unknown as { type: string; title: Array<{ text: string }>; text?: Array<{ text: string }> };
         expect(heading.type).toBe("heading");
         expect([...heading.title, ...(heading.text ?? [])].map((span) => span.text).join("")).toBe(s);
       }),
