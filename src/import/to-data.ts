@@ -137,6 +137,12 @@ export function importDraft(draft: Draft): Imported {
   if (one("urgency")) envelope.urgency = one("urgency")!.text;
 
   if (title) envelope.title = title.lines && title.lines.length > 1 ? [...title.lines] : title.text;
+  else if (format !== "order") {
+    // Every format but the 命令 needs a title: a stand-in the clerk sees at once, never a guess from the text.
+    envelope.title = "关于（事由）的通知";
+    report.push({ status: "attention", element: "标题", text: "", zh: "找不到标题，暂填“关于（事由）的通知”，请填写 envelope.title 和 docType", en: "no title found; 关于（事由）的通知 stands in, fill in envelope.title and docType" });
+    comments.push({ path: ["envelope", "title"], text: " 原稿中找不到标题 / not found in the draft" });
+  }
   const addressees = one("addressees");
   if (addressees) envelope.addressees = addressees.text.replace(/[：:]$/u, "").split("，").map(trimText).filter(Boolean);
   if (signature.length > 0) envelope.signature = signature;
