@@ -98,6 +98,27 @@ export function buildProgram(): Command {
       run(async () => (await import("./commands/diff.js")).diffCommand(oldFile, newFile, options), { writes: options.redline !== undefined }));
 
   program
+    .command("check")
+    .description("按 GB/T 9704 检查任意 .docx（Word、WPS、LibreOffice 等所作），列出每处不合规及条款 / check any .docx against GB/T 9704, listing each deviation with its clause")
+    .argument("<docx...>", ".docx 文件，可多个 / .docx file(s)")
+    .option("--json", "输出 JSON，供其他工具使用 / print JSON for tools")
+    .option("--no-layout", "不经 LibreOffice 排版，只查文件本身 / skip the layout checks through LibreOffice")
+    .addHelpText("after", "\n退出码 / exit status: 0 未发现问题 clean, 1 有不合规 findings, ≥2 出错 trouble (2 无法读取的文件 unusable input, 3 缺少 LibreOffice, 4 转换失败, 66 找不到文件)")
+    // Like diff: 1 is reserved for "findings", so usage errors must not exit 1 too.
+    .exitOverride((error) => process.exit(error.exitCode === 1 ? EXIT.usage : error.exitCode))
+    .action((files: string[], options) => run(async () => (await import("./commands/check.js")).checkCommand(files, options)));
+
+  program
+    .command("import")
+    .description("一键排版：识别 .docx 草稿中的公文要素，生成数据文件（通用类 general）/ recognise the elements of a .docx draft and write a data file of the general kind")
+    .argument("<docx>", ".docx 草稿 / the draft")
+    .option("-o, --output <file>", "数据文件路径，省略时输出到标准输出 / data file to write (stdout if omitted)")
+    .option("--force", "覆盖已存在的文件 / overwrite an existing file")
+    .option("--json", "以 JSON 输出导入报告和数据 / print the report and data as JSON")
+    .addHelpText("after", "\n导入报告列出每个要素是识别、推断还是作为正文，以及需要核对之处 / the report lists what was recognised, guessed or kept as body text, and what to check")
+    .action((file: string, options) => run(async () => (await import("./commands/import.js")).importCommand(file, options)));
+
+  program
     .command("preview")
     .description("生成 PDF 和逐页 PNG 预览及缩略总览图 / PDF, PNG pages and a contact sheet")
     .argument("<file>", "数据文件或 .docx / data file or .docx")

@@ -14,7 +14,7 @@ export interface XmlElement {
   /** `w:local`, `r:local`, `mc:local`, a bare local name (no or package namespace), else `{uri}local`. */
   readonly name: string;
   readonly attrs: Record<string, string>;
-  /** Text is kept only inside `w:t` and `w:delText`, the only places text is displayed from. */
+  /** Text is kept only inside `w:t` and `w:delText` (the only places text is displayed from) and `w:instrText`. */
   readonly children: Array<XmlElement | string>;
 }
 
@@ -33,7 +33,8 @@ const PACKAGE_NS = new Set([
   "http://schemas.openxmlformats.org/package/2006/relationships",
   "http://schemas.openxmlformats.org/package/2006/content-types",
 ]);
-const TEXT_HOLDERS = new Set(["w:t", "w:delText"]);
+/** `w:instrText` too: the draft reader (src/draft) tells PAGE fields by their instruction; readStory skips it. */
+const TEXT_HOLDERS = new Set(["w:t", "w:delText", "w:instrText"]);
 
 function qualify(uri: string, local: string): string {
   if (uri === "" || PACKAGE_NS.has(uri)) return local;
