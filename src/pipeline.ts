@@ -47,7 +47,7 @@ export function resolveFontProfile(name: string | undefined, file?: string) {
   return FONT_PROFILES[chosen as FontProfileName];
 }
 
-async function loadSeals(loaded: LoadedDocument): Promise<Uint8Array[]> {
+export async function loadSeals(loaded: LoadedDocument): Promise<Uint8Array[]> {
   const paths = sealImagePaths(loaded.document.envelope);
   const seal = loaded.document.envelope.seal;
   const field = typeof seal === "object" && "images" in seal ? ["envelope", "seal", "images"] : ["envelope", "seal", "image"];

@@ -3,6 +3,7 @@ import { ELEMENT_STYLES } from "../../layout/element-styles.js";
 import { COLOUR, GRID, LANDSCAPE, LETTER, MARGIN, PAGE, TYPE_AREA } from "../../layout/gbt9704.js";
 import { measureParagraph, rowHeight, tableTopTwips } from "../../layout/measure.js";
 import { paginate, type PlacedParagraph, type PlacedTable } from "../../layout/paginate.js";
+import { mmToTwips } from "../../layout/units.js";
 import { isLandscape, TAB, type BorderLine, type ParagraphSpec, type SectionDecoration, type SectionSpec, type TextRunSpec } from "../../layout/spec.js";
 
 /**
@@ -59,8 +60,11 @@ export interface PreviewPage {
   readonly landscape: boolean;
   readonly widthTwips: number;
   readonly heightTwips: number;
-  /** The printed page number (— 1 —), absent on unnumbered pages; odd pages right, even left (§7.5). */
-  readonly pageNumber?: string;
+  /**
+   * The printed page number (— 1 —), absent on unnumbered pages (§7.5): 4号, its centre 7 mm below the
+   * 版心; odd pages flush right and even pages flush left, 空一字 from the 版心's edge.
+   */
+  readonly pageNumber?: { readonly text: string; readonly x: number; readonly yCentre: number; readonly width: number; readonly align: "left" | "right"; readonly sizePt: number };
   readonly items: readonly PreviewItem[];
 }
 
@@ -189,7 +193,7 @@ function paragraphLines(spec: ParagraphSpec, placed: readonly Placement[], box: 
         width,
         height: lineTwips,
         sizePt,
-        scale: alignment === "distribute" ? scale : scale,
+        scale,
         align,
         spans: spansOf(before ?? "", runs, from),
         ...(after.length > 0 ? { right: spansOf(tail, runs, from + (before?.length ?? 0) + 1) } : {}),
@@ -262,11 +266,30 @@ export function previewModel(sections: readonly SectionSpec[]): PreviewModel {
       landscape,
       widthTwips: landscape ? PAGE.heightTwips : PAGE.widthTwips,
       heightTwips: landscape ? PAGE.widthTwips : PAGE.heightTwips,
-      ...(numbered ? { pageNumber: `— ${number} —` } : {}),
+      ...(numbered ? { pageNumber: pageNumberOf(number, landscape) } : {}),
       items,
     });
   }
   return { pages: result };
+}
+
+const PAGE_NUMBER_SIZE_PT = 14;
+
+function pageNumberOf(number: number, landscape: boolean): NonNullable<PreviewPage["pageNumber"]> {
+  const inset = PAGE_NUMBER_SIZE_PT * 20;
+  if (landscape) {
+    // Kept simple on turned pages: under the 版心, right.
+    const width = LANDSCAPE.widthTwips - LANDSCAPE.margin.leftTwips - LANDSCAPE.margin.rightTwips;
+    return { text: `— ${number} —`, x: LANDSCAPE.margin.leftTwips + inset, yCentre: LANDSCAPE.heightTwips - LANDSCAPE.margin.bottomTwips + mmToTwips(7), width: width - 2 * inset, align: "right", sizePt: PAGE_NUMBER_SIZE_PT };
+  }
+  return {
+    text: `— ${number} —`,
+    x: MARGIN.leftTwips + inset,
+    yCentre: MARGIN.topTwips + TYPE_AREA.heightTwips + mmToTwips(7),
+    width: TYPE_AREA.widthTwips - 2 * inset,
+    align: number % 2 === 1 ? "right" : "left",
+    sizePt: PAGE_NUMBER_SIZE_PT,
+  };
 }
 
 function addParagraph(pages: Pages, placed: PlacedParagraph, box: Box, block: number): void {

@@ -1,0 +1,152 @@
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document } from "yaml";
+import { diagnostic, isGongwenError, type Diagnostic, type FieldPath } from "../errors.js";
+import { FONT_PROFILES, isFontProfileName } from "../layout/fonts.js";
+import { layOutDocument } from "../layout/lay-out.js";
+import { withYamlEnv } from "../load/yaml-env.js";
+import { parseYamlSource } from "../load/yaml-source.js";
+import { parseDocumentText, validateData, type LoadedDocument } from "../model/validate.js";
+import { composeLoaded, loadSeals } from "../pipeline.js";
+import { previewModel, type PreviewModel } from "../render/html/page-model.js";
+
+/**
+ * A draft in the editor: the data file's text (comments and all) and the data the form edits. Edits
+ * come in as data; they are written into the text through the `yaml` library's Document API, so the
+ * comments, key order and block scalars of the clerk's file stay as they were (the same text the CLI
+ * would read), and the text is then checked exactly as `gongwen validate` checks a file.
+ */
+
+/** The data of a YAML text as the loader reads it, or undefined when the text does not parse. */
+export function dataOf(text: string, file: string): unknown {
+  const source = parseYamlSource(text, file);
+  return Array.isArray(source) ? undefined : source.data;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Sets a value at a path, keeping the node (and its style: block scalar, quotes) where one exists. */
+function setValue(document: Document, path: FieldPath, value: unknown): void {
+  const node = document.getIn([...path], true);
+  if (isScalar(node) && (typeof value === "string" || typeof value === "number" || typeof value === "boolean")) {
+    node.value = value;
+    // A text that gains line breaks is written as a block (`|`), as a clerk would write it.
+    if (typeof value === "string" && value.includes("\n") && node.type !== Scalar.BLOCK_LITERAL && node.type !== Scalar.BLOCK_FOLDED) node.type = Scalar.BLOCK_LITERAL;
+    return;
+  }
+  if (typeof value === "string" && value.includes("\n")) {
+    const scalar = document.createNode(value) as Scalar;
+    scalar.type = Scalar.BLOCK_LITERAL;
+    document.setIn([...path], scalar);
+    return;
+  }
+  document.setIn([...path], document.createNode(value));
+}
+
+/** Writes the differences between `before` and `after` into the document, field by field. */
+function patch(document: Document, path: FieldPath, before: unknown, after: unknown): void {
+  if (sameValue(before, after)) return;
+  if (after === undefined) {
+    if (path.length > 0) document.deleteIn([...path]);
+    return;
+  }
+  const node = path.length === 0 ? document.contents : document.getIn([...path], true);
+  if (isPlainObject(before) && isPlainObject(after) && isMap(node)) {
+    for (const key of Object.keys(before)) if (!(key in after)) document.deleteIn([...path, key]);
+    for (const [key, value] of Object.entries(after)) patch(document, [...path, key], before[key], value);
+    return;
+  }
+  if (Array.isArray(before) && Array.isArray(after) && isSeq(node) && before.length === after.length) {
+    after.forEach((value, index) => patch(document, [...path, index], before[index], value));
+    return;
+  }
+  setValue(document, path, after);
+}
+
+/** The text with the data written into it; the text unchanged when it holds the same data. */
+export function applyData(text: string, data: unknown): string {
+  const document = withYamlEnv(() => parseDocument(text, { uniqueKeys: true }));
+  if (document.errors.length > 0) throw new Error("the draft's text does not parse");
+  const before = document.toJS({ maxAliasCount: 100 }) as unknown;
+  if (sameValue(before, data)) return text;
+  patch(document, [], before, data);
+  return document.toString({ lineWidth: 0 });
+}
+
+export interface DraftDiagnostic {
+  readonly path?: FieldPath;
+  readonly line?: number;
+  readonly column?: number;
+  readonly zh: string;
+  readonly en: string;
+  readonly rule: string;
+  readonly severity: "error" | "warning";
+}
+
+export interface Evaluation {
+  /** Every problem `gongwen validate` reports for this text, errors and warnings. */
+  readonly diagnostics: readonly DraftDiagnostic[];
+  /** Where the `body` text starts in the file (Markdown body lines are file lines less this). */
+  readonly bodyLine?: number;
+  /** The preview, when the data is valid. */
+  readonly preview?: PreviewModel;
+  readonly pages?: number;
+  readonly placement?: string;
+}
+
+const plain = (d: Diagnostic): DraftDiagnostic => ({
+  ...(d.path ? { path: d.path } : {}),
+  ...(d.line !== undefined ? { line: d.line } : {}),
+  ...(d.column !== undefined ? { column: d.column } : {}),
+  zh: d.zh,
+  en: d.en,
+  rule: d.rule,
+  severity: d.severity === "warning" ? "warning" : "error",
+});
+
+/** Loads the text as the CLI would, or the problems `validate` would print. */
+export function loadDraft(text: string, file: string): { loaded?: LoadedDocument; diagnostics: Diagnostic[] } {
+  try {
+    const loaded = parseDocumentText(text, file);
+    return { loaded, diagnostics: [...loaded.warnings] };
+  } catch (error) {
+    if (isGongwenError(error)) return { diagnostics: [...error.diagnostics] };
+    throw error;
+  }
+}
+
+/** Checks the text and, when it is valid, lays it out and paginates it for the preview. */
+export async function evaluateDraft(text: string, file: string): Promise<Evaluation> {
+  const source = parseYamlSource(text, file);
+  const bodyLine = Array.isArray(source) ? undefined : source.origin(["body"])?.line;
+  const { loaded, diagnostics } = loadDraft(text, file);
+  if (!loaded) return { diagnostics: diagnostics.map(plain), ...(bodyLine !== undefined ? { bodyLine } : {}) };
+  const fontsName = loaded.document.fonts ?? "default";
+  const fonts = FONT_PROFILES[isFontProfileName(fontsName) ? fontsName : "default"];
+  const problems = [...diagnostics];
+  let sealImages: Uint8Array[] = [];
+  try {
+    sealImages = await loadSeals(loaded);
+  } catch (error) {
+    if (!isGongwenError(error)) throw error;
+    problems.push(...error.diagnostics);
+  }
+  try {
+    const laidOut = layOutDocument(composeLoaded(loaded), { fonts, sealImages });
+    const preview = previewModel(laidOut.sections);
+    return { diagnostics: problems.map(plain), bodyLine, preview, pages: preview.pages.length, placement: loaded.document.envelope.colophon ? laidOut.plan.placement : undefined };
+  } catch (error) {
+    if (!isGongwenError(error)) throw error;
+    return { diagnostics: [...problems, ...error.diagnostics].map(plain), bodyLine };
+  }
+}
+
+/** validateData's diagnostics for data that is not in a file yet (used for a blank start). */
+export function dataProblems(data: unknown): Diagnostic[] {
+  return validateData(data).diagnostics;
+}
+
+export const draftError = (zh: string, en: string, rule = "editor"): Diagnostic => diagnostic({ zh, en, rule });
