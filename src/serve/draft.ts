@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document } from "yaml";
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar } from "yaml";
 import { diagnostic, isGongwenError, type Diagnostic, type FieldPath } from "../errors.js";
 import { FONT_PROFILES, isFontProfileName } from "../layout/fonts.js";
 import { layOutDocument } from "../layout/lay-out.js";
@@ -66,14 +66,92 @@ function patch(document: Document, path: FieldPath, before: unknown, after: unkn
   setValue(document, path, after);
 }
 
+interface ScalarEdit {
+  readonly node: Scalar;
+  readonly value: string | number | boolean;
+}
+
+/**
+ * The edits as changes of existing scalars only (what typing in a field does), or undefined when the
+ * structure changes (items or fields added, removed, or changed in kind).
+ */
+function scalarEdits(document: Document, path: FieldPath, before: unknown, after: unknown, out: ScalarEdit[]): boolean {
+  if (sameValue(before, after)) return true;
+  const node = path.length === 0 ? document.contents : document.getIn([...path], true);
+  if (isPlainObject(before) && isPlainObject(after) && isMap(node)) {
+    if (Object.keys(before).length !== Object.keys(after).length || Object.keys(before).some((key) => !(key in after))) return false;
+    return Object.entries(after).every(([key, value]) => scalarEdits(document, [...path, key], before[key], value, out));
+  }
+  if (Array.isArray(before) && Array.isArray(after) && isSeq(node) && before.length === after.length) {
+    return after.every((value, index) => scalarEdits(document, [...path, index], before[index], value, out));
+  }
+  if (isScalar(node) && node.range && typeof node.value === typeof after && (typeof after === "string" || typeof after === "number" || typeof after === "boolean")) {
+    out.push({ node, value: after });
+    return true;
+  }
+  return false;
+}
+
+/** A scalar's new source text in the style it was written in, or undefined when that style cannot hold it. */
+function scalarSource(edit: ScalarEdit, text: string): string | undefined {
+  const { node, value } = edit;
+  if (typeof value !== "string") return String(value);
+  if (node.type === Scalar.BLOCK_LITERAL) {
+    const start = node.range![0];
+    const header = /^\|[-+0-9]*/u.exec(text.slice(start))?.[0] ?? "|";
+    const contentStart = text.indexOf("\n", start) + 1;
+    const indent = /^( *)/u.exec(text.slice(contentStart))?.[1] ?? "  ";
+    if (indent === "" || value.trim() === "" || /^\s/u.test(value)) return undefined;
+    const body = value.replace(/\n+$/u, "");
+    const trailing = value.length - body.length;
+    const chomp = trailing === 0 ? "-" : trailing === 1 ? "" : "+";
+    const lines = body.split("\n").map((line) => (line === "" ? "" : `${indent}${line}`));
+    return `|${chomp}${header.replace(/^\|[-+]?/u, "").replace(/[-+]/gu, "")}\n${lines.join("\n")}\n${trailing > 1 ? "\n".repeat(trailing - 1) : ""}`;
+  }
+  if (value.includes("\n")) return undefined;
+  if (node.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  if (node.type === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/gu, "''")}'`;
+  const plain = new Document(value).toString({ lineWidth: 0 }).replace(/\n$/u, "");
+  return plain.includes("\n") ? undefined : plain;
+}
+
+/** Rewrites only the edited scalars in the source: every other byte of the file stays as it was. */
+function spliceScalars(text: string, edits: readonly ScalarEdit[]): string | undefined {
+  const replacements: { from: number; to: number; source: string }[] = [];
+  for (const edit of edits) {
+    const source = scalarSource(edit, text);
+    if (source === undefined) return undefined;
+    const [from, to] = edit.node.range!;
+    replacements.push({ from, to, source });
+  }
+  let out = text;
+  for (const { from, to, source } of replacements.sort((a, b) => b.from - a.from)) out = out.slice(0, from) + source + out.slice(to);
+  return out;
+}
+
+/** The sequence style of the file: items under their key (`key:\n- a`) or indented (`key:\n  - a`). */
+function indentsSequences(text: string): boolean {
+  const match = /^( *)[^\s#-][^:\n]*:[ \t]*\n(?:[ \t]*#.*\n)*( *)- /mu.exec(text);
+  return !match || (match[2]?.length ?? 0) > (match[1]?.length ?? 0);
+}
+
 /** The text with the data written into it; the text unchanged when it holds the same data. */
 export function applyData(text: string, data: unknown): string {
   const document = withYamlEnv(() => parseDocument(text, { uniqueKeys: true }));
   if (document.errors.length > 0) throw new Error("the draft's text does not parse");
   const before = document.toJS({ maxAliasCount: 100 }) as unknown;
   if (sameValue(before, data)) return text;
+  // Typing in a field changes one scalar: rewrite just it, and check that the file now says so.
+  const edits: ScalarEdit[] = [];
+  if (scalarEdits(document, [], before, data, edits)) {
+    const spliced = spliceScalars(text, edits);
+    if (spliced !== undefined) {
+      const check = withYamlEnv(() => parseDocument(spliced, { uniqueKeys: true }));
+      if (check.errors.length === 0 && sameValue(check.toJS({ maxAliasCount: 100 }), data)) return spliced;
+    }
+  }
   patch(document, [], before, data);
-  return document.toString({ lineWidth: 0 });
+  return document.toString({ lineWidth: 0, indentSeq: indentsSequences(text), flowCollectionPadding: false });
 }
 
 export interface DraftDiagnostic {
