@@ -280,10 +280,10 @@ function Editor(props: { info: Info; started: Started; onClose: () => void }) {
     setHighlight({ block: item.block });
     const form = formRef.current;
     if (!form || !item.path) return;
-    if (item.path[0] === "body" && item.sourceLine !== undefined && evaluation.bodyLine !== undefined) {
+    if (item.path[0] === "body" && item.sourceLine !== undefined) {
       const area = form.querySelector<HTMLTextAreaElement>('[data-path="body"] textarea');
       if (area) {
-        const line = item.sourceLine - evaluation.bodyLine;
+        const line = item.sourceLine - 1;
         const lines = area.value.split("\n");
         const start = lines.slice(0, line).reduce((sum, text) => sum + text.length + 1, 0);
         area.focus();
@@ -314,12 +314,10 @@ function Editor(props: { info: Info; started: Started; onClose: () => void }) {
     setHighlight({ path });
   };
   const onBodyCursor = (line: number) => {
-    if (evaluation.bodyLine === undefined) return;
-    const fileLine = evaluation.bodyLine + line - 1;
     let best: LineItem | undefined;
     for (const page of pages) {
       for (const item of page.items) {
-        if (item.kind === "line" && item.sourceLine !== undefined && item.sourceLine <= fileLine && (!best || item.sourceLine > best.sourceLine!)) best = item;
+        if (item.kind === "line" && item.sourceLine !== undefined && item.sourceLine <= line && (!best || item.sourceLine > best.sourceLine!)) best = item;
       }
     }
     if (best) setHighlight({ block: best.block });

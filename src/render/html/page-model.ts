@@ -36,7 +36,7 @@ export interface PreviewLine {
   readonly spans: readonly PreviewSpan[];
   /** Which block of the document (stable within one model) the line belongs to. */
   readonly block: number;
-  /** The data file field the text came from, and its line in the file where known. */
+  /** The data file field the text came from, and for a Markdown body its line in the body text (1-based). */
   readonly path?: FieldPath;
   readonly sourceLine?: number;
 }
@@ -167,7 +167,8 @@ function paragraphLines(spec: ParagraphSpec, placed: readonly Placement[], box: 
   const left = spec.indent?.left ?? 0;
   const right = spec.indent?.right ?? 0;
   const firstLine = (spec.indent?.firstLine ?? 0) - (spec.indent?.hanging ?? 0);
-  const path = spec.source?.path ?? (spec.style ? STYLE_FIELDS[spec.style] : undefined);
+  // A Markdown body's paragraphs know their line in the body text (compose/markdown.ts), not a field.
+  const path = spec.source?.path ?? (spec.source?.line !== undefined ? ["body"] : undefined) ?? (spec.style ? STYLE_FIELDS[spec.style] : undefined);
   const out: { page: number; line: PreviewLine }[] = [];
   let offset = 0;
   placed.forEach((line, index) => {
