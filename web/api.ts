@@ -55,7 +55,6 @@ export interface Page {
 
 export interface Evaluation {
   readonly text: string;
-  readonly data: unknown;
   readonly diagnostics: readonly Diagnostic[];
   readonly bodyLine?: number;
   readonly preview?: { pages: readonly Page[] };
@@ -64,6 +63,7 @@ export interface Evaluation {
 }
 
 export interface Started extends Evaluation {
+  readonly data: unknown;
   readonly file: string;
   readonly existing: boolean;
 }

@@ -213,7 +213,7 @@ async function pageCount(pdf: string): Promise<number> {
  * fontconfig and the C.UTF-8 locale are Linux matters: LibreOffice on Windows and macOS finds fonts
  * through the system, and takes its language from the system's settings.
  */
-function sofficeEnv(host: Host): NodeJS.ProcessEnv {
+export function sofficeEnv(host: Host): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (host.platform !== "linux") return env;
   // Another mapping of the bureau faces may be chosen (the layout tests use fonts/fonts-noto.conf too).

@@ -1,14 +1,20 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { convertToPdf } from "./libreoffice.js";
+import { spawn, type ChildProcess } from "node:child_process";
+import { pathToFileURL } from "node:url";
+import { currentHost } from "../platform/host.js";
+import { killTree, treeSpawnOptions } from "../platform/process-tree.js";
+import { convertToPdf, findSoffice, sofficeEnv } from "./libreoffice.js";
 import { runPoppler } from "./poppler.js";
 
 /**
- * LibreOffice kept warm for the editor's true-layout preview: one user profile made once and reused
- * (a fresh profile costs soffice several seconds of set-up on every start), conversions run one at a
- * time through a queue, and the first one is made at start-up so the clerk's first request is warm.
- *
+ * LibreOffice kept warm for the editor's true-layout preview: one soffice stays running on a profile
+ * made once, and each conversion is an ordinary `soffice --convert-to` on that same profile, which
+ * LibreOffice hands to the running instance through its own single-instance pipe instead of starting
+ * again (measured on this 2-core machine under load: 2.9 s against 12–16 s for a fresh start).
+ * Should the resident instance die, the next conversion simply starts one itself, as it would anyway.
+ * Conversions run one at a time through a queue.
  */
 
 export interface OfficeResult {
@@ -22,6 +28,8 @@ export class WarmOffice {
   private work: Promise<string> | undefined;
   private tail: Promise<unknown> = Promise.resolve();
   private counter = 0;
+  private resident: ChildProcess | undefined;
+  private readonly killResident = () => killTree(currentHost(), this.resident?.pid);
 
   constructor(private readonly timeoutMs = 60_000) {}
 
@@ -31,12 +39,25 @@ export class WarmOffice {
     return Promise.all([this.profile, this.work]);
   }
 
-  /** Starts LibreOffice once on a document so that the profile exists before the first request. */
-  warm(docx: Uint8Array): Promise<void> {
-    return this.convert(docx).then(
-      () => undefined,
-      () => undefined,
+  /**
+   * Makes the profile with a first conversion, then leaves one soffice running on it (listening on a
+   * private pipe only so that it stays up) for later conversions to be handed to.
+   */
+  async warm(docx: Uint8Array): Promise<void> {
+    await this.convert(docx).catch(() => undefined);
+    const soffice = findSoffice();
+    if (!soffice || this.resident) return;
+    const [profile] = await this.folders();
+    const host = currentHost();
+    const pipe = `gongwen-${process.pid}-${Date.now()}`;
+    this.resident = spawn(
+      soffice,
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault", `--accept=pipe,name=${pipe};urp;`],
+      { ...treeSpawnOptions(host), env: sofficeEnv(host), stdio: "ignore" },
     );
+    this.resident.on("error", () => (this.resident = undefined));
+    this.resident.on("exit", () => (this.resident = undefined));
+    process.once("exit", this.killResident);
   }
 
   /** .docx bytes → PDF, queued behind any conversion already running. */
@@ -74,7 +95,12 @@ export class WarmOffice {
 
   async close(): Promise<void> {
     await this.tail.catch(() => undefined);
-    for (const folder of [this.profile, this.work]) {
+    this.killResident();
+    process.removeListener("exit", this.killResident);
+    const folders = [this.profile, this.work];
+    this.profile = undefined;
+    this.work = undefined;
+    for (const folder of folders) {
       if (folder) await rm(await folder, { recursive: true, force: true }).catch(() => undefined);
     }
   }

@@ -1,10 +1,10 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar } from "yaml";
-import { diagnostic, isGongwenError, type Diagnostic, type FieldPath } from "../errors.js";
+import { isGongwenError, type Diagnostic, type FieldPath } from "../errors.js";
 import { FONT_PROFILES, isFontProfileName } from "../layout/fonts.js";
 import { layOutDocument } from "../layout/lay-out.js";
 import { withYamlEnv } from "../load/yaml-env.js";
 import { parseYamlSource } from "../load/yaml-source.js";
-import { parseDocumentText, validateData, type LoadedDocument } from "../model/validate.js";
+import { parseDocumentText, type LoadedDocument } from "../model/validate.js";
 import { composeLoaded, loadSeals } from "../pipeline.js";
 import { previewModel, type PreviewModel } from "../render/html/page-model.js";
 
@@ -135,11 +135,23 @@ function indentsSequences(text: string): boolean {
   return !match || (match[2]?.length ?? 0) > (match[1]?.length ?? 0);
 }
 
-/** The text with the data written into it; the text unchanged when it holds the same data. */
-export function applyData(text: string, data: unknown): string {
+/**
+ * The last text parsed, with its data: the editor sends each edit against the text the previous answer
+ * returned, so that text need not be parsed again (a parse is a fair share of a keystroke's time).
+ */
+let lastParsed: { readonly text: string; readonly document: Document; readonly data: unknown } | undefined;
+
+function parsed(text: string): { document: Document; data: unknown } {
+  if (lastParsed?.text === text) return lastParsed;
   const document = withYamlEnv(() => parseDocument(text, { uniqueKeys: true }));
   if (document.errors.length > 0) throw new Error("the draft's text does not parse");
-  const before = document.toJS({ maxAliasCount: 100 }) as unknown;
+  lastParsed = { text, document, data: document.toJS({ maxAliasCount: 100 }) as unknown };
+  return lastParsed;
+}
+
+/** The text with the data written into it; the text unchanged when it holds the same data. */
+export function applyData(text: string, data: unknown): string {
+  const { document, data: before } = parsed(text);
   if (sameValue(before, data)) return text;
   // Typing in a field changes one scalar: rewrite just it, and check that the file now says so.
   const edits: ScalarEdit[] = [];
@@ -147,9 +159,15 @@ export function applyData(text: string, data: unknown): string {
     const spliced = spliceScalars(text, edits);
     if (spliced !== undefined) {
       const check = withYamlEnv(() => parseDocument(spliced, { uniqueKeys: true }));
-      if (check.errors.length === 0 && sameValue(check.toJS({ maxAliasCount: 100 }), data)) return spliced;
+      const checked = check.errors.length === 0 ? (check.toJS({ maxAliasCount: 100 }) as unknown) : undefined;
+      if (checked !== undefined && sameValue(checked, data)) {
+        lastParsed = { text: spliced, document: check, data: checked };
+        return spliced;
+      }
     }
   }
+  // The cached document is about to change: it no longer stands for its text.
+  lastParsed = undefined;
   patch(document, [], before, data);
   return document.toString({ lineWidth: 0, indentSeq: indentsSequences(text), flowCollectionPadding: false });
 }
@@ -198,8 +216,9 @@ export function loadDraft(text: string, file: string): { loaded?: LoadedDocument
 
 /** Checks the text and, when it is valid, lays it out and paginates it for the preview. */
 export async function evaluateDraft(text: string, file: string): Promise<Evaluation> {
-  const source = parseYamlSource(text, file);
-  const bodyLine = Array.isArray(source) ? undefined : source.origin(["body"])?.line;
+  // Where the body starts (a second parse, only for files that have a body text).
+  const source = /^body:/mu.test(text) ? parseYamlSource(text, file) : undefined;
+  const bodyLine = source === undefined || Array.isArray(source) ? undefined : source.origin(["body"])?.line;
   const { loaded, diagnostics } = loadDraft(text, file);
   if (!loaded) return { diagnostics: diagnostics.map(plain), ...(bodyLine !== undefined ? { bodyLine } : {}) };
   const fontsName = loaded.document.fonts ?? "default";
@@ -221,10 +240,3 @@ export async function evaluateDraft(text: string, file: string): Promise<Evaluat
     return { diagnostics: [...problems, ...error.diagnostics].map(plain), bodyLine };
   }
 }
-
-/** validateData's diagnostics for data that is not in a file yet (used for a blank start). */
-export function dataProblems(data: unknown): Diagnostic[] {
-  return validateData(data).diagnostics;
-}
-
-export const draftError = (zh: string, en: string, rule = "editor"): Diagnostic => diagnostic({ zh, en, rule });

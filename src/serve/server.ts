@@ -166,7 +166,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const text = textOf(draft);
       const started = performance.now();
       const evaluation = await evaluateDraft(text, join(folder.root, draft.file));
-      return { text, data: dataOf(text, draft.file), ms: performance.now() - started, ...evaluation };
+      return { text, ms: performance.now() - started, ...evaluation };
     },
     "/api/save": async (body) => {
       const draft = parse(DraftRequest, body);
@@ -190,8 +190,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     "/api/true-layout": async (body) => {
       const { loaded } = await loadedOf(parse(DraftRequest, body));
       const started = performance.now();
-      const laidOut = await layOutOnOffice(loaded, office);
-      const images = await office.pages(laidOut.pdfPath);
+      const laidOut = await layOutOnOffice(loaded, office, { images: true });
+      const images = laidOut.images ?? [];
       await rm(laidOut.pdfPath, { force: true });
       return {
         ms: performance.now() - started,

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -8,6 +9,7 @@ import { launchChromium, skipChromium } from "../helpers/chromium.js";
 import { tempDir } from "../helpers/data.js";
 import { SAMPLE } from "../helpers/paths.js";
 import { STARTERS } from "../helpers/starters.js";
+import { NEEDS_LIBREOFFICE, skipLibreOffice } from "../pdf/requires-libreoffice.js";
 
 /**
  * The editor in a real browser (Debian's chromium through playwright-core): start from the sample,
@@ -118,6 +120,20 @@ describe.skipIf(skipChromium)("the editor in chromium", () => {
     expect(xml).toMatch(/<w:ins\b/u);
     expect(xml).toMatch(/<w:del\b/u);
   });
+
+  it.skipIf(skipLibreOffice)(`true layout: LibreOffice's pages as images with the verify loop's findings; the PDF download ${NEEDS_LIBREOFFICE}`, async () => {
+    await page.click("#tab-preview");
+    await page.waitForSelector(".pv-page");
+    const previewPages = await page.locator(".pv-page").count();
+    await page.click("#tab-true");
+    await page.locator(".true-pages img").first().waitFor({ timeout: 180_000 });
+    expect(await page.locator(".true-pages img").count()).toBe(previewPages);
+    expect(await page.locator("#findings").innerText()).toMatch(/排版核验/u);
+    const [pdf] = await Promise.all([page.waitForEvent("download", { timeout: 180_000 }), page.click("#download-pdf")]);
+    expect(pdf.suggestedFilename()).toBe("青政务〔2022〕3号.pdf");
+    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe("%PDF-");
+    await page.click("#tab-preview");
+  }, 400_000);
 
   it("a Markdown body (a 函 from its starter): a line edited, its error shown by line, the preview line finds its line", async () => {
     copyFileSync(STARTERS.letter, join(folder, "letter.yaml"));
