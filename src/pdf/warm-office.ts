@@ -28,6 +28,7 @@ export class WarmOffice {
   private work: Promise<string> | undefined;
   private tail: Promise<unknown> = Promise.resolve();
   private counter = 0;
+  private closed = false;
   private resident: ChildProcess | undefined;
   private readonly killResident = () => killTree(currentHost(), this.resident?.pid);
 
@@ -46,7 +47,8 @@ export class WarmOffice {
   async warm(docx: Uint8Array): Promise<void> {
     await this.convert(docx).catch(() => undefined);
     const soffice = findSoffice();
-    if (!soffice || this.resident) return;
+    // Closed meanwhile (the clerk stopped the server during the first conversion): start nothing.
+    if (!soffice || this.resident || this.closed) return;
     const [profile] = await this.folders();
     const host = currentHost();
     const pipe = `gongwen-${process.pid}-${Date.now()}`;
@@ -55,6 +57,8 @@ export class WarmOffice {
       [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault", `--accept=pipe,name=${pipe};urp;`],
       { ...treeSpawnOptions(host), env: sofficeEnv(host), stdio: "ignore" },
     );
+    // The server's end is not held up by it; the exit hook (and close) end it.
+    this.resident.unref();
     this.resident.on("error", () => (this.resident = undefined));
     this.resident.on("exit", () => (this.resident = undefined));
     process.once("exit", this.killResident);
@@ -63,6 +67,7 @@ export class WarmOffice {
   /** .docx bytes → PDF, queued behind any conversion already running. */
   convert(docx: Uint8Array): Promise<OfficeResult> {
     const run = async (): Promise<OfficeResult> => {
+      if (this.closed) throw new Error("LibreOffice was closed");
       const [profile, work] = await this.folders();
       const name = `draft-${++this.counter}`;
       const input = join(work, `${name}.docx`);
@@ -93,8 +98,9 @@ export class WarmOffice {
     return images;
   }
 
+  /** Ends the resident soffice and removes the folders; a conversion still running fails. */
   async close(): Promise<void> {
-    await this.tail.catch(() => undefined);
+    this.closed = true;
     this.killResident();
     process.removeListener("exit", this.killResident);
     const folders = [this.profile, this.work];
