@@ -135,6 +135,21 @@ export function buildProgram(): Command {
     .action((options, command: Command) =>
       run(async () => (await import("./commands/doctor.js")).doctorCommand({ ...options, soffice: command.optsWithGlobals<{ soffice?: string }>().soffice })));
 
+  program
+    .command("serve")
+    .description("网页编辑器：在浏览器中填写、预览、保存、导出（仅本机）/ the web editor in your browser (this machine only)")
+    .argument("[folder]", "读写的文件夹，默认当前文件夹 / the folder to read and write (default: here)")
+    .option("-p, --port <n>", "端口，默认任选空闲端口 / port (default: any free one)")
+    .option("--no-open", "不自动打开浏览器 / do not open the browser")
+    .action((folder: string | undefined, options) => run(async () => (await import("./commands/serve.js")).serveCommand(folder, options)));
+  program
+    .command("edit")
+    .description("在网页编辑器中打开一个数据文件 / open a data file in the web editor")
+    .argument("<file>", "数据文件 / data file")
+    .option("-p, --port <n>", "端口 / port")
+    .option("--no-open", "不自动打开浏览器 / do not open the browser")
+    .action((file: string, options) => run(async () => (await import("./commands/serve.js")).serveCommand(undefined, options, file)));
+
   const archiveOption = () =>
     new Option("--archive <dir>", "档案库位置（默认 output/archive 或 $GONGWEN_ARCHIVE）/ archive root").env("GONGWEN_ARCHIVE");
 

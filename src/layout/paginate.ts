@@ -1,4 +1,4 @@
-import { COLOPHON, GRID, TYPE_AREA } from "./gbt9704.js";
+import { COLOPHON, GRID, MARGIN, TYPE_AREA } from "./gbt9704.js";
 import { measureParagraph, rowHeight, tableTopTwips, type ParagraphMeasure } from "./measure.js";
 import { isLandscape, type BlockSpec, type ParagraphSpec, type SectionSpec, type TableSpec } from "./spec.js";
 
@@ -137,6 +137,13 @@ export function paginate(sections: readonly SectionSpec[]): PageFlow {
 
 function placeParagraph(cursor: Cursor, spec: ParagraphSpec, m: ParagraphMeasure, section: number, index: number): PlacedParagraph {
   const lines: PlacedLine[] = [];
+  // A framed paragraph (the 信函 标志) stands at a fixed height of the page and takes no flow space:
+  // its lines are placed where the frame puts them (negative above the 版心).
+  if (spec.frame) {
+    const top = spec.frame.yFromPageTwips - MARGIN.topTwips;
+    m.lines.forEach((text, lineIndex) => lines.push({ page: cursor.page, yTwips: top + lineIndex * m.lineTwips, heightTwips: m.lineTwips, text }));
+    return { kind: "paragraph", section, index, spec, lines };
+  }
   if (cursor.y > 0 && !cursor.fits(m.beforeTwips + m.topTwips + m.lineTwips)) cursor.newPage();
   cursor.y += m.beforeTwips + m.topTwips;
   m.lines.forEach((text, lineIndex) => {
