@@ -71,9 +71,6 @@ describe.skipIf(skipLibreOffice)(`issue onto an archive it cannot write: exit 73
     const scratch = await mkdirTemp("gongwen-archive-cannot-");
     roots.push(scratch, `${scratch}-data`);
     data = await writeData(scratch, sampleWith([[["envelope", "docNumber", "serial"], 4]]), "four.yaml");
-    // Readable by the unprivileged user of the permission test.
-    await chmod(`${scratch}-data`, 0o755);
-    await chmod(data, 0o644);
   });
   afterAll(async () => {
     for (const root of roots) await rm(root, { recursive: true, force: true });
@@ -96,11 +93,10 @@ describe.skipIf(skipLibreOffice)(`issue onto an archive it cannot write: exit 73
   it("without write permission: exit 73 naming the folder", async () => {
     const root = await copyArchive(shared.root);
     roots.push(root);
-    await chmod(root, 0o755);
-    // Root may write anywhere: run as nobody then. An ordinary user is refused by the mode itself.
-    const asNobody = process.getuid?.() === 0;
-    if (!asNobody) await chmod(root, 0o555);
-    const run = await runCli(["issue", data, "--archive", root], { cwd: "/", ...(asNobody ? { uid: 65534 } : {}) });
+    // Root may write anywhere: without CAP_DAC_OVERRIDE (setpriv) it meets the folder's mode like anyone.
+    await chmod(root, 0o555);
+    const asRoot = process.getuid?.() === 0;
+    const run = await runCli(["issue", data, "--archive", root], asRoot ? { prefix: ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"] } : {});
     await chmod(root, 0o755);
     expect(run.status, run.stderr).toBe(73);
     expect(run.stderr).toContain("无法写入档案库：没有写入权限（EACCES）");

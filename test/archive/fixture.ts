@@ -144,13 +144,14 @@ export interface Run {
 }
 
 /** The built CLI in a child process (asynchronous, so several can run at once). */
-export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; onSpawn?: (pid: number) => void; uid?: number; gid?: number } = {}): Promise<Run> {
+export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; onSpawn?: (pid: number) => void; prefix?: readonly string[] } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    // prefix: a command the CLI runs under (e.g. setpriv dropping capabilities).
+    const [command, ...before] = [...(options.prefix ?? []), process.execPath];
+    const child = spawn(command ?? process.execPath, [...before, BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...withoutArchiveVariable(process.env), NO_COLOR: "1", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
-      ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
     });
     let stdout = "";
     let stderr = "";
