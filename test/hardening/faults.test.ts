@@ -10,6 +10,7 @@ import { SAMPLE } from "../helpers/paths.js";
 import { libreOfficeAvailable } from "../pdf/requires-libreoffice.js";
 import { circularFolder } from "../batch/batch-data.js";
 import { diagnosticsOfAsync } from "./hardening-helpers.js";
+import { alive } from "../helpers/process.js";
 
 /**
  * Faults around the renderer: where it writes, the disk, LibreOffice, being killed. Tests run as root
@@ -153,17 +154,6 @@ describe("LibreOffice", () => {
     writeFileSync(join(bin, "soffice"), `#!/bin/sh\necho $$ >> "${pids}"\nsleep 600 &\necho $! >> "${pids}"\nwait\n`);
     chmodSync(join(bin, "soffice"), 0o755);
     return { bin, pids };
-  }
-
-  function alive(pid: number): boolean {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return false;
-    }
-    // A killed child nobody has reaped yet is a zombie: gone for our purposes.
-    const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, "utf8") : "";
-    return !/^\d+ \(.*\) Z/.test(stat);
   }
 
   it("hanging: killed at the time limit with its children, exit 4 and a clear message, single and batch", async () => {

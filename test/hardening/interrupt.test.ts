@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN } from "../helpers/cli.js";
+import { alive } from "../helpers/process.js";
 import { tempDir } from "../helpers/data.js";
 import { SAMPLE } from "../helpers/paths.js";
 
@@ -11,17 +12,6 @@ import { SAMPLE } from "../helpers/paths.js";
  * folder (profile, conversion folder) removed, and the exit code is 128 + the signal (130, 143), as
  * docs/limits.md documents. A stand-in soffice that hangs makes the moment certain.
  */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A killed process nobody has reaped yet is a zombie: gone for our purposes.
-  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, "utf8") : "";
-  return !/^\d+ \(.*\) Z/.test(stat);
-}
-
 describe.runIf(process.platform !== "win32")("interrupted --pdf", () => {
   for (const [signal, code] of [
     ["SIGTERM", 143],
