@@ -1,13 +1,33 @@
 "use strict";
-// Loads dist/gongwen.cjs, the bundled CLI, compiled from the V8 code cache beside it: used by the
+// Loads dist/gongwen.cjs, the bundled CLI, compiled from the V8 code cache in the user's cache folder: used by the
 // launcher (gongwen.js) and by each batch worker thread (batch-worker.js). Returns undefined when the
 // bundle is missing or older than the modules in dist/ (a tsc-only build): callers then import those.
-const { readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
 const { join } = require("node:path");
 const { Script } = require("node:vm");
 
 const dist = join(__dirname, "..", "dist");
+
+/**
+ * The user's cache folder, never dist/: an install may be read-only or shared between users (a cache
+ * written into it at run time broke both). XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on
+ * macOS, %LOCALAPPDATA% on Windows; undefined when none is known (then no cache).
+ */
+function cacheFolder() {
+  const env = process.env;
+  if (process.platform === "win32") return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, "gongwen", "Cache") : undefined;
+  if (!env.HOME && !env.XDG_CACHE_HOME) return undefined;
+  if (process.platform === "darwin") return join(env.HOME, "Library", "Caches", "gongwen");
+  return join(env.XDG_CACHE_HOME || join(env.HOME, ".cache"), "gongwen");
+}
+
+/** A short hash of the bundle's path: two installs of one build keep separate caches. */
+function pathKey(path) {
+  let hash = 0;
+  for (let i = 0; i < path.length; i++) hash = (Math.imul(hash, 31) + path.charCodeAt(i)) | 0;
+  return (hash >>> 0).toString(36);
+}
 
 function loadBundle() {
   const file = join(dist, "gongwen.cjs");
@@ -18,23 +38,27 @@ function loadBundle() {
   } catch {
     return undefined;
   }
-  // V8 checks a cache against the source's length only: name it after this very build of the bundle.
-  const cacheFile = `${file}.${bundle.size}-${Math.trunc(bundle.mtimeMs)}.cache`;
+  // V8 checks a cache against the source's length only: name it after this very build of the bundle
+  // (and Node's version, whose V8 rejects another's cache).
+  const folder = cacheFolder();
+  const cacheFile = folder && join(folder, `bundle-${pathKey(file)}-${bundle.size}-${Math.trunc(bundle.mtimeMs)}-${process.version}.cache`);
   let cachedData;
   try {
-    cachedData = readFileSync(cacheFile);
+    if (cacheFile) cachedData = readFileSync(cacheFile);
   } catch {
     // first run: written below
   }
-  // Latin-1: the bundle is ASCII (scripts/bundle.mjs makes sure), and V8 decodes UTF-8 2-3x slower.
-  const script = new Script(Module.wrap(readFileSync(file, "latin1")), { filename: file, cachedData });
+  // UTF-8: reading the (ASCII) bundle as Latin-1 measured no faster side by side (bench/startup-tricks.js).
+  const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dist);
   // Only the main thread writes a missing cache: workers start together and would race for it.
-  if ((cachedData === undefined || script.cachedDataRejected) && require("node:worker_threads").isMainThread) {
-    // After the run, so the cache holds the functions this command compiled. Best effort: dist/ may be read-only.
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && require("node:worker_threads").isMainThread) {
+    // After the run, so the cache holds the functions this command compiled. Best effort: the cache
+    // folder may be unwritable.
     process.once("exit", () => {
       try {
+        mkdirSync(folder, { recursive: true });
         const temporary = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData());
         renameSync(temporary, cacheFile);

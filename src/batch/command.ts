@@ -9,6 +9,7 @@ import { createPool, defaultPoolSize } from "./pool.js";
 import { ProgressBar } from "./progress.js";
 import { renderBatch, ensureOutDir } from "./render-batch.js";
 import { formatFailureList, formatSummary } from "./summary.js";
+import { signalExitCode } from "../platform/interrupt.js";
 
 /**
  * `gongwen render a.yaml b.yaml data/ -o out/`: the batch side of the render command. Messages go to
@@ -36,13 +37,13 @@ export async function renderBatchCommand(inputs: readonly string[], options: Ren
     printDiagnostics(diagnostics);
   };
   const pool = createPool(Math.min(expanded.files.length, defaultPoolSize()));
-  const stopOnSignal = () => {
+  const stopOnSignal = (signal: NodeJS.Signals) => {
     progress.clear();
     process.stderr.write("已中断：已写入的文件完整可用，未完成的没有留下半个文件 / interrupted: files already written are complete; no half files were left\n");
     void pool
       .close()
       .then(() => removeOwnTemporaryFiles(outDir))
-      .finally(() => process.exit(130));
+      .finally(() => process.exit(signalExitCode(signal)));
   };
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);

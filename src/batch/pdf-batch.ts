@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { diagnostic, isGongwenError, type Diagnostic } from "../errors.js";
@@ -9,6 +9,7 @@ import { measureLayout } from "../verify/measure.js";
 import type { Pool } from "./pool.js";
 import type { RenderedItem } from "./render-batch.js";
 import { toItem } from "./render-batch.js";
+import { makeWorkFolder, removeWorkFolder } from "../platform/interrupt.js";
 
 /**
  * `render --pdf` for a batch. The per-document loop (src/verify/render-verified.ts) starts LibreOffice
@@ -67,7 +68,7 @@ export async function verifyBatchPdfs(docs: readonly RenderedItem[], options: Pd
   const failures: PdfFailure[] = [];
   let sofficeRuns = 0;
   let conversionMs = 0;
-  const work = await mkdtemp(join(tmpdir(), "gongwen-batch-pdf-"));
+  const work = await makeWorkFolder("gongwen-batch-pdf-");
   try {
     let pending = [...docs];
     for (let pass = 1; pending.length > 0; pass++) {
@@ -137,7 +138,7 @@ export async function verifyBatchPdfs(docs: readonly RenderedItem[], options: Pd
       pending = again;
     }
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await removeWorkFolder(work);
   }
   items.sort((a, b) => a.index - b.index);
   failures.sort((a, b) => a.index - b.index);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { printDiagnostics } from "./report.js";
@@ -11,6 +11,7 @@ import { pdfInfo } from "../pdf/poppler.js";
 import { contactSheet } from "../preview/contact-sheet.js";
 import { encodePng } from "../preview/png.js";
 import { renderVerified } from "../verify/render-verified.js";
+import { makeWorkFolder, removeWorkFolder } from "../platform/interrupt.js";
 
 export interface PreviewOptions {
   readonly output: string;
@@ -41,14 +42,14 @@ export async function previewCommand(file: string, options: PreviewOptions): Pro
 
 async function pdfOf(file: string): Promise<Uint8Array> {
   if (extname(file).toLowerCase() === ".docx") {
-    const work = await mkdtemp(join(tmpdir(), "gongwen-preview-"));
+    const work = await makeWorkFolder("gongwen-preview-");
     try {
       const copy = join(work, "document.docx");
       await writeFile(copy, await readFile(file));
       const [converted] = await convertToPdf([copy], work);
       return new Uint8Array(await readFile(converted!.pdf));
     } finally {
-      await rm(work, { recursive: true, force: true });
+      await removeWorkFolder(work);
     }
   }
   const rendered = await renderVerified(await loadDocumentFile(file));

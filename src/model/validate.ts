@@ -8,6 +8,7 @@ import { MAX_DATA_FILE_BYTES } from "../limits.js";
 import { parseYamlSource, type YamlSource } from "../load/yaml-source.js";
 import { envelopeCrossRules, type CrossRuleProblem } from "./cross-rules.js";
 import { explainIssue } from "./messages.js";
+import { knownFields, nearestField } from "./nearest-field.js";
 
 export interface LoadedDocument {
   readonly file: string;
@@ -46,6 +47,14 @@ function kindOf(data: unknown, place: (path: FieldPath) => Partial<Diagnostic>):
   });
 }
 
+/** 「是否应为 signedOn？」 for an unknown field one typo away from a known one. */
+function suggestion(schema: DocumentKind["schema"], path: FieldPath): { zh: string; en: string } | undefined {
+  const name = path[path.length - 1];
+  if (typeof name !== "string") return undefined;
+  const nearest = nearestField(name, knownFields(schema as never, path.slice(0, -1)));
+  return nearest === undefined ? undefined : { zh: `：是否应为 ${nearest}？`, en: `: did you mean ${nearest}?` };
+}
+
 /** Validates already-parsed data; every problem is reported, each with its place in the file. */
 export function validateData(data: unknown, source?: Source): { document?: DataFile; kind?: DocumentKind; diagnostics: Diagnostic[] } {
   const place = (path: FieldPath) => ({ file: source?.file, path, ...source?.locate(path) });
@@ -63,7 +72,8 @@ export function validateData(data: unknown, source?: Source): { document?: DataF
       const issuePath = issue.path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment));
       for (const message of explainIssue(issue)) {
         const path = [...issuePath, ...(message.subPath ?? [])];
-        diagnostics.push(diagnostic({ ...place(path), zh: message.zh, en: message.en, rule: message.rule }));
+        const hint = message.rule === "unknown-field" ? suggestion(kind.schema, path) : undefined;
+        diagnostics.push(diagnostic({ ...place(path), zh: message.zh + (hint?.zh ?? ""), en: message.en + (hint?.en ?? ""), rule: message.rule }));
       }
     }
   }

@@ -4,7 +4,8 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { copyFile, mkdir, rename, rm } from "node:fs/promises";
+import { makeWorkFolder, onInterrupt, removeWorkFolder } from "../platform/interrupt.js";
 import { tmpdir } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -118,7 +119,7 @@ export async function convertToPdf(
   // A stale PDF from an earlier run would hide a failed conversion (soffice exits 0 regardless).
   await Promise.all(outputs.map((output) => rm(output, { force: true })));
 
-  const profile = options.profileDir ?? (await mkdtemp(join(options.tempDir ?? tmpdir(), "gongwen-lo-")));
+  const profile = options.profileDir ?? (await makeWorkFolder("gongwen-lo-", options.tempDir ?? tmpdir()));
   try {
     writeFontReplacements(profile, options.fontReplacements ?? defaultReplacements(host));
     // LibreOffice on Windows cannot take paths of 260 characters or more: it gets copies under short names.
@@ -161,7 +162,7 @@ export async function convertToPdf(
     if (problems.length > 0) throw new GongwenError(problems, 4);
     return results;
   } finally {
-    if (options.profileDir === undefined) await rm(profile, { recursive: true, force: true });
+    if (options.profileDir === undefined) await removeWorkFolder(profile);
   }
 }
 
@@ -244,7 +245,8 @@ function runSoffice(soffice: string, args: readonly string[], timeoutMs: number,
     }, timeoutMs);
     // soffice runs in its own process group (so a timeout can kill all of it), which also shields it
     // from the terminal's Ctrl-C: take it down with us when we are interrupted or terminated.
-    hookSignals(host);
+    const unhook = onInterrupt(() => killTree(host, child.pid));
+    child.once("exit", unhook);
     const running = live.add(child.pid);
 
     child.on("error", (error: NodeJS.ErrnoException) => {
@@ -275,17 +277,5 @@ function runSoffice(soffice: string, args: readonly string[], timeoutMs: number,
   });
 }
 
-/** soffice process trees still running, killed if this process is interrupted. */
+/** soffice process trees still running. */
 const live = new Set<number | undefined>();
-let signalsHooked = false;
-
-function hookSignals(host: Host): void {
-  if (signalsHooked) return;
-  signalsHooked = true;
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, () => {
-      for (const pid of live) killTree(host, pid);
-      process.kill(process.pid, signal);
-    });
-  }
-}

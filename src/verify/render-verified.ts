@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { convertToPdf, isLibreOfficeAvailable } from "../pdf/libreoffice.js";
@@ -7,6 +7,7 @@ import type { LoadedDocument } from "../model/validate.js";
 import { checkColophon, colophonInfo, type ColophonFinding } from "./colophon-check.js";
 import { measureLayout, type MeasuredLayout } from "./measure.js";
 import { checkStandard, type StandardFinding } from "./standard.js";
+import { makeWorkFolder, removeWorkFolder } from "../platform/interrupt.js";
 
 /**
  * Render, lay out with LibreOffice, measure, correct, render again: only a layout engine knows where
@@ -45,7 +46,7 @@ export async function renderVerified(loaded: LoadedDocument, options: VerifyOpti
     return { ...result, verification: { verified: false, reason: "libreoffice-missing", passes: 0, conversionMs: [] } };
   }
   const maxPasses = options.maxPasses ?? 3;
-  const work = await mkdtemp(join(tmpdir(), "gongwen-verify-"));
+  const work = await makeWorkFolder("gongwen-verify-");
   const conversionMs: number[] = [];
   try {
     for (let pass = 1; ; pass++) {
@@ -73,6 +74,6 @@ export async function renderVerified(loaded: LoadedDocument, options: VerifyOpti
       result = await renderLoaded(loaded, { ...options, colophonPlacement: { placement: finding.wanted.placement, fillerLines: finding.wanted.fillerLines } });
     }
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await removeWorkFolder(work);
   }
 }

@@ -40,3 +40,12 @@ describe("文号 bounds and messages", () => {
     expect(nextYearDraft(text, "x.yaml")).toContain("青政务〔2023〕1000000000000000000001号");
   });
 });
+
+describe("unknown fields", () => {
+  it("suggest the nearest known name", () => {
+    const text = sampleWith([[["envelope", "signedon"], "2022-01-27"]]);
+    expect(problems(text)).toContainEqual(expect.objectContaining({ path: "envelope.signedon", rule: "unknown-field", zh: expect.stringContaining("是否应为 signedOn") }));
+    const far = sampleWith([[["envelope", "zzzzzzzz"], 1]]);
+    expect(problems(far).find((p) => p.path === "envelope.zzzzzzzz")?.zh).not.toContain("是否应为");
+  });
+});

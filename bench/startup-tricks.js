@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * `node bench/startup-tricks.js [ROUNDS]` (after `npm run build`): each start-up trick of bin/ against
+ * the launcher without it, side by side and interleaved (so load from other work falls on all alike),
+ * as a one-shot `gongwen render` of the sample: the V8 interrupt-budget flag, reading the bundle as
+ * Latin-1 instead of UTF-8, and the V8 code cache (now in the user's cache folder). The YAML
+ * `process.env` stand-in is measured in-process: parses of the sample with and without it.
+ * Variants are copies of bin/ with one trick taken out, beside a link to this tree's dist/.
+ * Written to bench/startup-tricks.md.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const rounds = Number(process.argv[2] ?? 15);
+const work = join(tmpdir(), `gongwen-tricks-${process.pid}`);
+const sample = join(root, "data", "qingzhengwu-2022-3.yaml");
+
+/** The shipped launcher, and each trick added or taken out. */
+const VARIANTS = {
+  shipped: (files) => files,
+  "+ interrupt-budget flag": (files) => ({
+    ...files,
+    "gongwen.js": files["gongwen.js"].replace('const { loadBundle } = require("./load-bundle.js");', 'require("node:fs/promises");\nconst { loadBundle } = require("./load-bundle.js");\nrequire("node:v8").setFlagsFromString("--interrupt-budget=270336");'),
+  }),
+  "+ bundle read as Latin-1": (files) => ({ ...files, "load-bundle.js": files["load-bundle.js"].replace('readFileSync(file, "utf8")', 'readFileSync(file, "latin1")') }),
+  "- code cache": (files) => ({ ...files, "load-bundle.js": files["load-bundle.js"].replace("const folder = cacheFolder();", "const folder = undefined;") }),
+};
+
+const original = Object.fromEntries(["gongwen.js", "load-bundle.js", "package.json"].map((name) => [name, readFileSync(join(root, "bin", name), "utf8")]));
+const launchers = {};
+for (const [name, change] of Object.entries(VARIANTS)) {
+  const dir = join(work, name.replace(/\W+/gu, "-"));
+  mkdirSync(join(dir, "bin"), { recursive: true });
+  for (const [file, text] of Object.entries(change(original))) writeFileSync(join(dir, "bin", file), text);
+  symlinkSync(join(root, "dist"), join(dir, "dist"));
+  for (const other of ["node_modules", "templates", "data", "fonts", "package.json"]) symlinkSync(join(root, other), join(dir, other));
+  launchers[name] = join(dir, "bin", "gongwen.js");
+}
+const env = { ...process.env, XDG_CACHE_HOME: join(work, "cache"), NO_COLOR: "1" };
+const run = (launcher) => {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [launcher, "render", sample, "-o", join(work, "out.docx"), "-q"], { env, stdio: "ignore" });
+  if (result.status !== 0) throw new Error(`${launcher} exited ${result.status}`);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+};
+for (const launcher of Object.values(launchers)) run(launcher); // warm the file cache and write the code caches
+const times = Object.fromEntries(Object.keys(launchers).map((name) => [name, []]));
+for (let round = 0; round < rounds; round++) for (const [name, launcher] of Object.entries(launchers)) times[name].push(run(launcher));
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+// The YAML process.env stand-in, in-process on the built modules.
+const { parseYamlSource } = await import(new URL("../dist/load/yaml-source.js", import.meta.url).href);
+const { parseDocument, LineCounter } = await import("yaml");
+const text = readFileSync(sample, "utf8");
+const parses = 400;
+const timeParses = (parse) => {
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < parses; i++) parse();
+  return Number(process.hrtime.bigint() - started) / 1e6 / parses;
+};
+const envPairs = [];
+for (let round = 0; round < 5; round++) {
+  envPairs.push([
+    timeParses(() => parseYamlSource(text, "x.yaml")),
+    timeParses(() => parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: true, uniqueKeys: true }).toJS({ maxAliasCount: 100 })),
+  ]);
+}
+rmSync(work, { recursive: true, force: true });
+
+const base = median(times.shipped);
+const lines = [
+  "# Start-up tricks, side by side",
+  "",
+  `${new Date().toISOString()}, Node ${process.version}, ${rounds} interleaved rounds of a one-shot \`gongwen render\` of the sample (load average at the end: ${(await import("node:os")).loadavg()[0].toFixed(1)}).`,
+  "",
+  "| launcher | median ms | vs shipped |",
+  "| --- | ---: | ---: |",
+  ...Object.entries(times).map(([name, values]) => `| ${name} | ${median(values).toFixed(1)} | ${(median(values) / base).toFixed(3)}× |`),
+  "",
+  `YAML parse of the sample, in-process, ${parses} parses × 5 rounds: with the process.env stand-in ${median(envPairs.map((p) => p[0])).toFixed(3)} ms, without ${median(envPairs.map((p) => p[1])).toFixed(3)} ms per parse.`,
+  "",
+];
+writeFileSync(join(root, "bench", "startup-tricks.md"), lines.join("\n"));
+console.log(lines.join("\n"));

@@ -1,0 +1,20 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { gongwen } from "../helpers/cli.js";
+import { tempDir } from "../helpers/data.js";
+import { ROOT } from "../helpers/paths.js";
+
+/** The V8 code cache of the bundle lives in the user's cache folder, never in dist/ (read-only or shared installs). */
+describe.runIf(process.platform === "linux")("code cache", () => {
+  it("is written under XDG_CACHE_HOME/gongwen, nothing in dist/, and reused", () => {
+    const cache = tempDir("gongwen-xdg-");
+    const env = { XDG_CACHE_HOME: cache };
+    expect(gongwen(["validate", join(ROOT, "data", "qingzhengwu-2022-3.yaml")], { env }).status).toBe(0);
+    expect(readdirSync(join(ROOT, "dist")).filter((name) => name.endsWith(".cache"))).toEqual([]);
+    const written = readdirSync(join(cache, "gongwen")).filter((name) => name.startsWith("bundle-") && name.endsWith(".cache"));
+    expect(written).toHaveLength(1);
+    expect(gongwen(["validate", join(ROOT, "data", "qingzhengwu-2022-3.yaml")], { env }).status).toBe(0);
+    expect(existsSync(join(cache, "gongwen", written[0]!))).toBe(true);
+  });
+});
