@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { strToU8 } from "fflate";
+import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderFile } from "../../src/pipeline.js";
 import { startServer, type RunningServer } from "../../src/serve/server.js";
@@ -95,6 +95,21 @@ describe("importing a Word draft in the editor", () => {
     const upload = await call(`${server.url}api/start`, json({ from: "word", file: "x.docx", content: Buffer.from("%PDF-1.7\n").toString("base64") }));
     expect(upload.status).toBe(422);
     expect(upload.json().zh).toMatch(/PDF/u);
+    expect((await call(`${server.url}api/info`, { headers: { host, "x-gongwen-token": server.token } })).status).toBe(200);
+  });
+
+  it("refuses an encrypted .docx and a zip bomb uploaded, and keeps serving", async () => {
+    const encrypted = new Uint8Array(4096);
+    encrypted.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    [..."EncryptedPackage"].forEach((c, i) => (encrypted[1024 + i * 2] = c.charCodeAt(0)));
+    const bomb = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": new Uint8Array(80 * 1024 * 1024) });
+    const upload = (bytes: Uint8Array) => call(`${server.url}api/start`, json({ from: "word", file: "x.docx", content: Buffer.from(bytes).toString("base64") }));
+    const locked = await upload(encrypted);
+    expect(locked.status).toBe(422);
+    expect(`${locked.json().zh} / ${locked.json().en}`).toMatch(/文件已加密.*encrypted/su);
+    const exploded = await upload(bomb);
+    expect(exploded.status).toBe(422);
+    expect(`${exploded.json().zh} ${exploded.json().en}`).toMatch(/上限|压缩炸弹|limit|bomb/u);
     expect((await call(`${server.url}api/info`, { headers: { host, "x-gongwen-token": server.token } })).status).toBe(200);
   });
 
