@@ -62,15 +62,28 @@ export interface Evaluation {
   readonly placement?: string;
 }
 
+export interface ReportItem {
+  readonly status: "recognised" | "guessed" | "body" | "changed" | "attention";
+  readonly element: string;
+  readonly paragraph?: number;
+  readonly text: string;
+  readonly zh?: string;
+  readonly en?: string;
+}
+
 export interface Started extends Evaluation {
   readonly data: unknown;
   readonly file: string;
   readonly existing: boolean;
+  /** A Word draft's import report. */
+  readonly report?: readonly ReportItem[];
 }
 
 export interface Info {
   readonly folder: string;
   readonly files: readonly string[];
+  /** The .docx drafts of the folder. */
+  readonly drafts: readonly string[];
   readonly kinds: readonly { id: string; label: { zh: string; en: string } }[];
   readonly formats: readonly string[];
   readonly starters: readonly { name: string; zh: string }[];

@@ -1,12 +1,12 @@
 import { render } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { ApiError, download, get, post, type Diagnostic, type Evaluation, type Info, type LineItem, type Page, type Path, type Started } from "./api.js";
+import { ApiError, download, get, post, type Diagnostic, type Evaluation, type Info, type LineItem, type Page, type Path, type ReportItem, type Started } from "./api.js";
 import { Field, pathKey, setAt, type Schema } from "./form.js";
 import { Preview } from "./preview.js";
 
 /**
  * The editor page: a start screen (kind and format; the sample, a blank, a starter, next year's draft,
- * a file of the folder; a Word draft later), then the form and body on the left and the live A4
+ * a file of the folder; a Word draft imported as `gongwen import` does), then the form and body on the left and the live A4
  * preview on the right, with save, downloads, compare and issue above. Chinese first, English beside.
  */
 
@@ -25,14 +25,24 @@ function Start(props: { info: Info; onStarted: (started: Started) => void }) {
   const [format, setFormat] = useState("file");
   const [starter, setStarter] = useState(info.starters[1]?.name ?? "notice");
   const [file, setFile] = useState(info.files[0] ?? "");
+  const [word, setWord] = useState(info.drafts[0] ?? "");
   const [error, setError] = useState<string>();
   const start = async (request: unknown) => {
     setError(undefined);
     try {
       props.onStarted(await post<Started>("/api/start", request));
     } catch (e) {
-      setError(e instanceof ApiError ? `${e.zh} / ${e.en}` : String(e));
+      const more = e instanceof ApiError ? e.diagnostics.slice(1).map((d) => `；${d.zh} / ${d.en}`).join("") : "";
+      setError(e instanceof ApiError ? `${e.zh} / ${e.en}${more}` : String(e));
     }
+  };
+  /** An uploaded .docx goes as base64 in the JSON request (the server bounds its size). */
+  const upload = async (picked: File | undefined) => {
+    if (!picked) return;
+    const bytes = new Uint8Array(await picked.arrayBuffer());
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    await start({ from: "word", file: picked.name, content: btoa(binary) });
   };
   return (
     <div class="start">
@@ -115,14 +125,67 @@ function Start(props: { info: Info; onStarted: (started: Started) => void }) {
         </section>
         <section>
           <h2>Word 草稿 / a Word draft</h2>
-          <p class="muted">导入 .docx 草稿即将提供（gongwen import）/ importing a .docx draft is coming (gongwen import)</p>
-          <button disabled title="尚未提供 / not yet available">
+          {info.drafts.length === 0 ? (
+            <p class="muted">（文件夹中没有 .docx 文件 / no .docx files in the folder）</p>
+          ) : (
+            <select id="word-file" value={word} onChange={(event) => setWord(event.currentTarget.value)}>
+              {info.drafts.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
+          <button id="import-word" disabled={!word} onClick={() => start({ from: "word", file: word })}>
             导入 / import
           </button>
+          <label>
+            或上传 / or upload{" "}
+            <input id="upload-word" type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={(event) => void upload(event.currentTarget.files?.[0])} />
+          </label>
         </section>
       </div>
       {error ? <p class="error-banner">{error}</p> : null}
     </div>
+  );
+}
+
+const REPORT_STATUS: Record<ReportItem["status"], string> = {
+  recognised: "识别 recognised",
+  guessed: "推断 guessed",
+  body: "作正文 body text",
+  changed: "改写 changed",
+  attention: "注意 attention",
+};
+
+/** The import report of a Word draft, as `gongwen import` prints it: one row an element. */
+function ImportReport(props: { report: readonly ReportItem[]; onClose: () => void }) {
+  const count = (status: ReportItem["status"]) => props.report.filter((item) => item.status === status).length;
+  return (
+    <section id="import-report" class="import-report">
+      <h2>
+        导入报告 / import report <button onClick={props.onClose}>关闭 / close</button>
+      </h2>
+      <p>
+        识别 {count("recognised")} 项，推断 {count("guessed")} 项，作正文 {count("body")} 项，改写 {count("changed")} 项，需注意 {count("attention")} 项 / {count("recognised")} recognised,{" "}
+        {count("guessed")} guessed, {count("body")} body text, {count("changed")} changed, {count("attention")} to check
+      </p>
+      <table>
+        <tbody>
+          {props.report.map((item, index) => (
+            <tr key={index} class={`report-${item.status}`}>
+              <td>{REPORT_STATUS[item.status]}</td>
+              <td>{item.element}</td>
+              <td>{item.paragraph !== undefined ? `第 ${item.paragraph} 段 ¶${item.paragraph}` : ""}</td>
+              <td>
+                {item.text}
+                {item.zh ? <div class="muted">{item.zh} / {item.en}</div> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
@@ -189,6 +252,7 @@ function Editor(props: { info: Info; started: Started; onClose: () => void }) {
   const [other, setOther] = useState(props.info.files.find((name) => name !== props.started.file) ?? "");
   const [confirmIssue, setConfirmIssue] = useState(false);
   const [saved, setSaved] = useState(props.started.existing);
+  const [report, setReport] = useState(props.started.report);
   const formRef = useRef<HTMLDivElement>(null);
   // Requests go one at a time; the newest data waits for the one in flight.
   const inFlight = useRef(false);
@@ -357,6 +421,7 @@ function Editor(props: { info: Info; started: Started; onClose: () => void }) {
           {status}
         </span>
       </header>
+      {report ? <ImportReport report={report} onClose={() => setReport(undefined)} /> : null}
       {confirmIssue ? (
         <div class="confirm" role="dialog">
           <p>

@@ -49,7 +49,16 @@ export class Folder {
   }
 
   /** The YAML data files in the folder and its subfolders (a few levels; links not followed). */
-  async dataFiles(limit = 500): Promise<string[]> {
+  dataFiles(limit = 500): Promise<string[]> {
+    return this.filesMatching(/\.ya?ml$/iu, limit);
+  }
+
+  /** The Word drafts (.docx) in the folder, found the same way; Word's `~$` lock files left out. */
+  wordDrafts(limit = 500): Promise<string[]> {
+    return this.filesMatching(/^(?!~\$).*\.docx$/iu, limit);
+  }
+
+  private async filesMatching(pattern: RegExp, limit: number): Promise<string[]> {
     const found: string[] = [];
     const walk = async (dir: string, depth: number): Promise<void> => {
       if (depth > 3 || found.length >= limit) return;
@@ -58,7 +67,7 @@ export class Folder {
         if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
         const path = join(dir, entry.name);
         if (entry.isDirectory()) await walk(path, depth + 1);
-        else if (entry.isFile() && /\.ya?ml$/iu.test(entry.name)) found.push(this.nameOf(path));
+        else if (entry.isFile() && pattern.test(entry.name)) found.push(this.nameOf(path));
         if (found.length >= limit) return;
       }
     };

@@ -158,9 +158,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const evaluation = await evaluateDraft(started.text, join(folder.root, started.file));
       return { ...started, data: dataOf(started.text, started.file), ...evaluation };
     },
-    "/api/import": async () => {
-      throw new HttpError(501, "导入 Word 草稿尚未提供（见 gongwen import）", "importing a Word draft is not available yet (see gongwen import)");
-    },
+    // A Word draft (a .docx of the folder, or an upload as base64): the same answer as /api/start.
+    "/api/import": async (body) => api["/api/start"]!({ ...(typeof body === "object" && body !== null ? body : {}), from: "word" }),
     "/api/check": async (body) => {
       const draft = parse(DraftRequest, body);
       const text = textOf(draft);
@@ -243,6 +242,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const info = async () => ({
     folder: folder.root,
     files: await folder.dataFiles(),
+    drafts: await folder.wordDrafts(),
     kinds: allKinds().map((kind) => ({ id: kind.id, label: kind.label })),
     formats: FORMATS,
     starters: Object.entries(STARTER_FILES).map(([name, value]) => ({ name, zh: value.zh })),
@@ -297,7 +297,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     handle(request, response).catch((error: unknown) => {
       if (response.headersSent) return void response.destroy();
       if (error instanceof HttpError) return sendJson(response, error.status, { zh: error.zh, en: error.en, diagnostics: error.diagnostics });
-      if (error instanceof StartError) return sendJson(response, error.status, { zh: error.zh, en: error.en });
+      if (error instanceof StartError) return sendJson(response, error.status, { zh: error.zh, en: error.en, diagnostics: error.diagnostics });
       if (isGongwenError(error)) return sendJson(response, 422, { zh: "无法完成", en: "could not be done", diagnostics: error.diagnostics });
       // Never a stack trace to the page; one line for whoever runs the server.
       process.stderr.write(`内部错误 / internal error: ${(error as Error)?.message ?? String(error)}\n`);

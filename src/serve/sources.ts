@@ -1,7 +1,12 @@
-import { readFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { z } from "zod";
 import { STARTER_FILES } from "../commands/new.js";
+import { readDraft } from "../draft/read-draft.js";
+import { isGongwenError, type Diagnostic } from "../errors.js";
+import { importDraft, type ReportItem } from "../import/to-data.js";
+import { importedYaml } from "../import/yaml-file.js";
+import { readInputFile } from "../load/read-input.js";
 import { findKind } from "../kinds/registry.js";
 import { nextYearDraft } from "../model/next-year.js";
 import { SAMPLE_DATA_FILE } from "../pipeline.js";
@@ -9,9 +14,8 @@ import type { Folder } from "./folder.js";
 
 /**
  * Where a draft starts (the editor's start screen): the sample, a blank document of a kind and format,
- * a shipped starter, next year's draft of a file (`gongwen new --from`), or a data file of the folder.
- * Importing a Word draft is a seam for `gongwen import` (issue 12): the request is accepted and answered
- * 501 until that command exists.
+ * a shipped starter, next year's draft of a file (`gongwen new --from`), a data file of the folder, or a
+ * Word draft (a .docx of the folder, or one uploaded) read by the same import as `gongwen import`.
  */
 
 export const FORMATS = ["file", "letter", "order", "minutes"] as const;
@@ -22,7 +26,8 @@ export const StartRequest = z.discriminatedUnion("from", [
   z.object({ from: z.literal("starter"), name: z.string().max(40) }),
   z.object({ from: z.literal("next-year"), file: z.string().max(1000).optional() }),
   z.object({ from: z.literal("file"), file: z.string().max(1000) }),
-  z.object({ from: z.literal("word"), file: z.string().max(1000) }),
+  // `content`: an uploaded .docx, base64 (bounded by the request size limit); `file` is then only its name.
+  z.object({ from: z.literal("word"), file: z.string().min(1).max(1000), content: z.string().optional() }),
 ]);
 export type StartRequest = z.infer<typeof StartRequest>;
 
@@ -32,6 +37,8 @@ export interface Started {
   readonly text: string;
   /** The draft is an existing file of the folder (save writes it back). */
   readonly existing: boolean;
+  /** For a Word draft: how each element was read (the import report of `gongwen import`). */
+  readonly report?: readonly ReportItem[];
 }
 
 export class StartError extends Error {
@@ -39,6 +46,7 @@ export class StartError extends Error {
     readonly status: number,
     readonly zh: string,
     readonly en: string,
+    readonly diagnostics: readonly Diagnostic[] = [],
   ) {
     super(en);
   }
@@ -78,11 +86,40 @@ async function readInside(folder: Folder, name: string): Promise<{ path: string;
   }
 }
 
-/** A name in the folder not taken yet: `stem.yaml`, `stem-2.yaml` … */
+/** A name in the folder not taken yet: `stem.yaml`, `stem-2.yaml` … (also not on disk beyond the listing). */
 async function freeName(folder: Folder, stem: string, taken: ReadonlySet<string>): Promise<string> {
   for (let index = 1; ; index++) {
     const name = `${stem}${index === 1 ? "" : `-${index}`}.yaml`;
-    if (!taken.has(name)) return name;
+    if (taken.has(name)) continue;
+    const onDisk = await access(join(folder.root, name)).then(() => true, () => false);
+    if (!onDisk) return name;
+  }
+}
+
+/** The .docx bytes of a Word-draft request: a file of the folder, or the upload. */
+async function wordBytes(folder: Folder, request: { file: string; content?: string }): Promise<{ bytes: Uint8Array; stem: string; source: string }> {
+  if (request.content !== undefined) {
+    // Only the upload's own name counts; it is saved beside the folder's top, never where the name points.
+    const source = basename(request.file.replace(/\\/gu, "/"));
+    return { bytes: Buffer.from(request.content, "base64"), stem: basename(source, extname(source)) || "imported", source };
+  }
+  const path = await folder.resolve(request.file);
+  if (!path) throw new StartError(403, `文件不在所选文件夹内：${request.file}`, `the file is not inside the chosen folder: ${request.file}`);
+  const name = folder.nameOf(path);
+  return { bytes: await readInputFile(path), stem: name.slice(0, name.length - extname(name).length), source: basename(path) };
+}
+
+/** A Word draft → the general-kind data file and the import report, exactly as `gongwen import` makes them. */
+async function importWord(folder: Folder, request: { file: string; content?: string }, taken: ReadonlySet<string>): Promise<Started> {
+  try {
+    const { bytes, stem, source } = await wordBytes(folder, request);
+    const imported = importDraft(readDraft(bytes, source));
+    return { file: await freeName(folder, stem, taken), text: importedYaml(imported, source), existing: false, report: imported.report };
+  } catch (error) {
+    if (!isGongwenError(error)) throw error;
+    // The CLI's own refusal (not a docx, encrypted, too large, a zip bomb), Chinese first, English beside.
+    const first = error.diagnostics[0];
+    throw new StartError(422, first?.zh ?? "无法导入 Word 草稿", first?.en ?? "cannot import the Word draft", error.diagnostics);
   }
 }
 
@@ -109,6 +146,6 @@ export async function startDraft(folder: Folder, request: StartRequest): Promise
       return { file: folder.nameOf(path), text, existing: true };
     }
     case "word":
-      throw new StartError(501, "导入 Word 草稿尚未提供（见 gongwen import）", "importing a Word draft is not available yet (see gongwen import)");
+      return importWord(folder, request, taken);
   }
 }

@@ -178,11 +178,4 @@ describe("bad input never brings it down", () => {
     expect(reply).toContain("400");
     expect((await call(`${server.url}api/info`, { headers: { host, "x-gongwen-token": server.token } })).status).toBe(200);
   });
-
-  it("leaves a seam for importing a Word draft: 501 until gongwen import exists", async () => {
-    const answer = await call(`${server.url}api/import`, json({ file: "draft.docx" }));
-    expect(answer.status).toBe(501);
-    expect(answer.json().zh).toContain("Word");
-    expect((await call(`${server.url}api/start`, json({ from: "word", file: "draft.docx" }))).status).toBe(501);
-  });
 });
