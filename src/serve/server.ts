@@ -9,7 +9,7 @@ import { isGongwenError, type Diagnostic } from "../errors.js";
 import { allKinds, findKind } from "../kinds/registry.js";
 import { kindJsonSchema } from "../model/json-schema.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
-import { WarmOffice } from "../pdf/warm-office.js";
+import { OfficeClosedError, WarmOffice } from "../pdf/warm-office.js";
 import { composeLoaded, PACKAGE_ROOT, renderFile, renderLoaded, SAMPLE_DATA_FILE, suggestedFileName } from "../pipeline.js";
 import { compareDrafts } from "../review/compare.js";
 import { toJson } from "../review/format-json.js";
@@ -298,6 +298,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (response.headersSent) return void response.destroy();
       if (error instanceof HttpError) return sendJson(response, error.status, { zh: error.zh, en: error.en, diagnostics: error.diagnostics });
       if (error instanceof StartError) return sendJson(response, error.status, { zh: error.zh, en: error.en, diagnostics: error.diagnostics });
+      if (error instanceof OfficeClosedError) return sendJson(response, 503, { zh: "编辑器正在关闭", en: "the editor is shutting down" });
       if (isGongwenError(error)) return sendJson(response, 422, { zh: "无法完成", en: "could not be done", diagnostics: error.diagnostics });
       // Never a stack trace to the page; one line for whoever runs the server.
       process.stderr.write(`内部错误 / internal error: ${(error as Error)?.message ?? String(error)}\n`);
