@@ -2,7 +2,7 @@
 // Loads dist/gongwen.cjs, the bundled CLI, compiled from the V8 code cache in the user's cache folder: used by the
 // launcher (gongwen.js) and by each batch worker thread (batch-worker.js). Returns undefined when the
 // bundle is missing or older than the modules in dist/ (a tsc-only build): callers then import those.
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
 const { join } = require("node:path");
 const { Script } = require("node:vm");
@@ -62,6 +62,12 @@ function loadBundle() {
         const temporary = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData());
         renameSync(temporary, cacheFile);
+        // Caches of earlier builds of this install are dead weight (~1.7 MB each): remove them.
+        const current = cacheFile.slice(folder.length + 1);
+        const prefix = `bundle-${pathKey(file)}-`;
+        for (const name of readdirSync(folder)) {
+          if (name.startsWith(prefix) && name.endsWith(".cache") && name !== current) rmSync(join(folder, name), { force: true });
+        }
       } catch {
         // no cache then
       }
