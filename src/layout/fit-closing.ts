@@ -1,7 +1,7 @@
 import type { FlowPiece } from "./body/handlers.js";
 import { ELEMENT_STYLES } from "./element-styles.js";
 import { GRID, TYPE_AREA } from "./gbt9704.js";
-import { splittable, type ClosingAdjustment } from "./closing.js";
+import { NATURAL_CLOSING, splittable, type ClosingAdjustment } from "./closing.js";
 import { breakParagraph, measureParagraph } from "./measure.js";
 import type { PageFlow } from "./paginate.js";
 import type { BlockSpec, ParagraphSpec } from "./spec.js";
@@ -17,6 +17,10 @@ import type { BlockSpec, ParagraphSpec } from "./spec.js";
  * 3. besides, up to three body paragraphs of the page set a little narrower (w:w 96 % down to 90 %) so
  *    each ends one line sooner;
  * 4. the same down to 75 % line spacing.
+ * The mirror step, "fill": when the unit moving on leaves the page before it one or two lines short
+ * (allowed, but the page could be full), up to two body paragraphs of that page are set a little wider
+ * (w:w 102 % up to 108 %) so each takes one line more, and the page ends on its 22nd line while two lines
+ * of text still go with the unit. Nothing fits: the page stays as it was (20 or 21 lines are allowed).
  */
 
 export interface ClosingFit {
@@ -25,6 +29,10 @@ export interface ClosingFit {
   readonly tightened: ReadonlyMap<ParagraphSpec, number>;
   /** The page the fit was made on (its lines may hold more than 28 characters). */
   readonly page: number;
+  /** Paragraphs set wider to fill the page, each one line longer: their horizontal scale in per cent. */
+  readonly widened?: ReadonlyMap<ParagraphSpec, number>;
+  /** Pages holding widened lines (fewer than 28 characters by design): the filled page, and the unit's when its text lines are widened too. */
+  readonly widenedPages?: readonly number[];
 }
 
 export interface FitAttempt {
@@ -61,7 +69,8 @@ function unitIndexIn(flow: PageFlow, unit: readonly ParagraphSpec[]): number {
   return flow.blocks.findIndex((block) => block.kind === "paragraph" && block.spec === unit[0]);
 }
 
-function holeBefore(flow: PageFlow, unit: readonly ParagraphSpec[]): Hole | undefined {
+/** The room left at the foot of the page before the unit, when the unit starts a page. */
+function freeBefore(flow: PageFlow, unit: readonly ParagraphSpec[]): Hole | undefined {
   if (unit.length === 0) return undefined;
   const unitIndex = unitIndexIn(flow, unit);
   const placed = flow.blocks[unitIndex];
@@ -73,8 +82,12 @@ function holeBefore(flow: PageFlow, unit: readonly ParagraphSpec[]): Hole | unde
     if (block.kind === "paragraph") for (const line of block.lines) if (line.page === start.page - 1) used = Math.max(used, line.yTwips + line.heightTwips);
     if (block.kind === "table") for (const row of block.rows) if (row.page === start.page - 1) used = Math.max(used, row.yTwips + row.heightTwips);
   }
-  const freeTwips = TYPE_AREA.heightTwips - used;
-  return used === 0 || freeTwips <= ALLOWED_HOLE_TWIPS + HOLE_TOLERANCE_TWIPS ? undefined : { page: start.page - 1, freeTwips, unitIndex };
+  return used === 0 ? undefined : { page: start.page - 1, freeTwips: TYPE_AREA.heightTwips - used, unitIndex };
+}
+
+function holeBefore(flow: PageFlow, unit: readonly ParagraphSpec[]): Hole | undefined {
+  const free = freeBefore(flow, unit);
+  return free && free.freeTwips > ALLOWED_HOLE_TWIPS + HOLE_TOLERANCE_TWIPS ? free : undefined;
 }
 
 function narrowed(spec: ParagraphSpec, scalePercent: number): ParagraphSpec {
@@ -180,4 +193,75 @@ export function applyTightening(pieces: readonly BlockSpec[], tightened: Readonl
     const scale = tightened.get(piece);
     return scale === undefined ? piece : narrowed(piece, scale);
   });
+}
+
+/** Wider steps tried in turn: the first that costs a paragraph one more line is the one set. */
+const WIDER = [102, 104, 106, 108] as const;
+const MAX_WIDENED = 2;
+
+/**
+ * The fill: the page before the unit ends one or two lines short only because the unit (with its two
+ * lines of text) moved on. Widening a paragraph on that page by a few per cent makes it one line longer,
+ * so that many paragraphs fill the page exactly; it changes no text and no line spacing. `source` is the
+ * body before the unit was split off, index for index `natural.body` (the fit's maps are keyed by its
+ * pieces, as `tightened` is).
+ */
+export function fillClosing(natural: FitAttempt, source: readonly FlowPiece[], attempt: (fit: ClosingFit) => FitAttempt): ClosingFit | undefined {
+  const free = freeBefore(natural.flow, natural.unit);
+  if (!free) return undefined;
+  const short = Math.round(free.freeTwips / GRID.linePitchTwips);
+  // More than two lines free is a hole (fitClosing's); a few twips off the grid is a full page already.
+  if (short < 1 || short > MAX_WIDENED || free.freeTwips > ALLOWED_HOLE_TWIPS + HOLE_TOLERANCE_TWIPS) return undefined;
+  const before = natural.flow.blocks[free.unitIndex - 1];
+  // The unit moved on from right below the text: anything else (a table, a page break) is not ours to fill.
+  if (before?.kind !== "paragraph" || before.lines.at(-1)?.page !== free.page) return undefined;
+  const candidates = widenable(natural, source, free);
+  const unitPage = free.page + 1;
+  const fills = (fit: ClosingFit) => {
+    const tried = attempt(fit);
+    const placed = tried.flow.blocks[unitIndexIn(tried.flow, tried.unit)];
+    const left = freeBefore(tried.flow, tried.unit);
+    return placed?.kind === "paragraph" && placed.lines[0]?.page === unitPage && left?.page === free.page && left.freeTwips <= HOLE_TOLERANCE_TWIPS;
+  };
+  // A paragraph cut to give the unit its text lines: widened, those lines stand wider on the unit's page too.
+  const cut = source.find((piece, index) => piece !== natural.body[index] && index < natural.body.length);
+  for (const chosen of combinations(candidates, short)) {
+    const widened = new Map(chosen);
+    const fit: ClosingFit = { closing: NATURAL_CLOSING, tightened: new Map(), page: free.page, widened, widenedPages: cut?.kind === "paragraph" && widened.has(cut) ? [free.page, unitPage] : [free.page] };
+    if (fills(fit)) return fit;
+  }
+  return undefined;
+}
+
+/**
+ * Body paragraphs wholly on the page (headings never: they keep their set width), each with the least
+ * widening that makes it exactly one line longer, measured as the layout measures them.
+ */
+function widenable(natural: FitAttempt, source: readonly FlowPiece[], free: Hole): [ParagraphSpec, number][] {
+  const out: [ParagraphSpec, number][] = [];
+  natural.flow.blocks.slice(0, free.unitIndex).forEach((block) => {
+    if (block.kind !== "paragraph" || block.spec.style !== ELEMENT_STYLES.body.id || block.lines.length === 0) return;
+    if (!block.lines.every((line) => line.page === free.page)) return;
+    const index = natural.body.indexOf(block.spec);
+    const piece = source[index];
+    if (index < 0 || piece?.kind !== "paragraph") return;
+    const lines = breakParagraph(piece, TYPE_AREA.widthTwips).length;
+    const scale = WIDER.find((percent) => breakParagraph(narrowed(piece, percent), TYPE_AREA.widthTwips).length > lines);
+    if (scale !== undefined && breakParagraph(narrowed(piece, scale), TYPE_AREA.widthTwips).length === lines + 1) out.push([piece, scale]);
+  });
+  return out;
+}
+
+/** Every choice of `count` candidates, the least widening first (the widest step, then the sum), else in text order. */
+function combinations(candidates: readonly [ParagraphSpec, number][], count: number): [ParagraphSpec, number][][] {
+  const out: [ParagraphSpec, number][][] = [];
+  const pick = (from: number, chosen: [ParagraphSpec, number][]) => {
+    if (chosen.length === count) return void out.push(chosen);
+    for (let i = from; i < candidates.length; i++) pick(i + 1, [...chosen, candidates[i]!]);
+  };
+  pick(0, []);
+  const widest = (c: [ParagraphSpec, number][]) => Math.max(...c.map(([, s]) => s));
+  const sum = (c: [ParagraphSpec, number][]) => c.reduce((total, [, s]) => total + s, 0);
+  // Array.prototype.sort is stable: ties keep text order, so the choice is deterministic.
+  return out.sort((a, b) => widest(a) - widest(b) || sum(a) - sum(b));
 }

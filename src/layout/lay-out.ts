@@ -8,7 +8,7 @@ import type { FontProfile } from "./fonts.js";
 import { FORMATS } from "./formats/index.js";
 import { GRID, LANDSCAPE, TYPE_AREA } from "./gbt9704.js";
 import { closing, NATURAL_CLOSING } from "./closing.js";
-import { applyTightening, fitClosing, unitHeightTwips, type ClosingFit } from "./fit-closing.js";
+import { applyTightening, fillClosing, fitClosing, unitHeightTwips, type ClosingFit } from "./fit-closing.js";
 import { gridLineAt, paginate, placeColophon, type ColophonPlacement, type PaginationPlan } from "./paginate.js";
 import { emptyLine, gridParagraph, gridSpacing } from "./primitives.js";
 import { isLandscape, type BlockSpec, type ParagraphSpec, type SectionDecoration, type SectionSpec } from "./spec.js";
@@ -49,29 +49,32 @@ export function layOutDocument(document: GongwenDocument, options: LayoutOptions
   };
   const natural: ClosingFit = { closing: NATURAL_CLOSING, tightened: new Map(), page: 0 };
   let built = build(natural);
-  const fit = fitClosing(built, build, (candidate) => unitHeightTwips(closingOf(candidate).unit));
+  // A hole is closed by tightening; a page left only a line or two short is filled by widening.
+  const fit = fitClosing(built, build, (candidate) => unitHeightTwips(closingOf(candidate).unit)) ?? fillClosing(built, body, build);
   if (fit) built = build(fit);
   const { main, flow } = built;
   const tightenedPage = fit && fit.tightened.size > 0 ? fit.page : undefined;
+  const filledPages = fit?.widenedPages;
 
   const last = main[main.length - 1];
   // Text that ends on landscape pages leaves no room for the 版记 on them.
   const contentEnd = { page: flow.end.page, line: last && isLandscape(last) ? GRID.linesPerPage : gridLineAt(flow.end.yTwips) };
   const block = document.frame.colophon;
-  if (!block) return { sections: main, plan: { contentEnd, colophonLines: 0, placement: "same-page", fillerLines: 0, totalPages: flow.pages, tightenedPage } };
+  if (!block) return { sections: main, plan: { contentEnd, colophonLines: 0, placement: "same-page", fillerLines: 0, totalPages: flow.pages, tightenedPage, filledPages } };
 
   const lines = colophonLineTotal(block, format.colophonStyle);
-  const estimate: PaginationPlan = { contentEnd, colophonLines: lines, ...placeColophon(contentEnd, lines, format.colophonOnEvenPage), tightenedPage };
+  const estimate: PaginationPlan = { contentEnd, colophonLines: lines, ...placeColophon(contentEnd, lines, format.colophonOnEvenPage), tightenedPage, filledPages };
   const plan = options.colophonPlacement ? { ...estimate, ...options.colophonPlacement } : estimate;
   return { sections: sectionsWithColophon(context, main, block, format.colophonStyle, plan).map(offGrid), plan };
 }
 
 const isBlock = (piece: FlowPiece): piece is BlockSpec => piece.kind !== "landscape";
 
-/** The body with the fit's narrowed paragraphs (landscape runs untouched). */
+/** The body with the fit's narrowed or widened paragraphs (landscape runs untouched). */
 function tightenedBody(body: readonly FlowPiece[], fit: ClosingFit): FlowPiece[] {
-  if (fit.tightened.size === 0) return [...body];
-  return body.map((piece) => (isBlock(piece) ? applyTightening([piece], fit.tightened)[0]! : piece));
+  const scales = new Map([...fit.tightened, ...(fit.widened ?? [])]);
+  if (scales.size === 0) return [...body];
+  return body.map((piece) => (isBlock(piece) ? applyTightening([piece], scales)[0]! : piece));
 }
 
 /** Paragraphs of the off-grid element styles say so themselves (element-styles.ts). */

@@ -202,6 +202,8 @@ export interface PaginationPlan {
   readonly totalPages: number;
   /** The page whose body paragraphs were set narrower to keep the 署名 with the text (fit-closing.ts). */
   readonly tightenedPage?: number;
+  /** Pages whose body paragraphs were set wider to fill the page before the 署名 (fit-closing.ts): lines hold fewer than 28 characters. */
+  readonly filledPages?: readonly number[];
 }
 
 const PAGE_LINES = GRID.linesPerPage;

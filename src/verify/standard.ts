@@ -55,8 +55,9 @@ export function checkStandard(document: GongwenDocument, plan: PaginationPlan, l
         en: `page ${page} ends at line ${deepest} although the text goes on (at least line ${MIN_FULL_PAGE_LINES} expected)`,
       });
     }
-    // Lines set narrower on purpose to keep the 署名 with the text hold more than 28 characters.
-    if (page === plan.tightenedPage) continue;
+    // Lines set narrower on purpose to keep the 署名 with the text hold more than 28 characters; lines set
+    // wider to fill the page before it hold fewer.
+    if (page === plan.tightenedPage || plan.filledPages?.includes(page)) continue;
     for (const line of lines) {
       if (!isBodySize(line) || !WIDE.test(line.text) || line.xMaxMm < TYPE_AREA_MM.right - 1) continue;
       // A full line of Chinese text, from the left edge (or a first-line indent of two 字) to the right.

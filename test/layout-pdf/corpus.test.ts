@@ -32,6 +32,8 @@ interface Outcome {
   readonly name: string;
   readonly problems: readonly string[];
   readonly pages: number;
+  /** The page filled by widening (fit-closing.ts) and the grid line its text ends on, as measured. */
+  readonly filled?: { readonly page: number; readonly deepest: number };
 }
 
 const outcomes: Outcome[] = [];
@@ -60,10 +62,13 @@ beforeAll(async () => {
         const layout = await measureLayout(converted.pdf);
         const colophon = checkColophon(colophonInfo(result.document), layout, result.plan.colophonLines);
         const standard = checkStandard(result.document, result.plan, layout);
+        const filledPage = result.plan.filledPages?.[0];
+        const deepest = Math.max(0, ...layout.lines.filter((line) => line.page === filledPage).map((line) => line.line));
         outcomes.push({
           mapping,
           name,
           pages: layout.pages,
+          ...(filledPage !== undefined ? { filled: { page: filledPage, deepest } } : {}),
           problems: [...(colophon && !colophon.ok ? colophon.problems : []), ...standard.map((f) => `${f.clause} ${f.en}`)],
         });
       }
@@ -79,6 +84,8 @@ afterAll(() => {
   const failed = outcomes.filter((o) => o.problems.length > 0);
   console.log(`layout corpus: ${outcomes.length} layouts (${rendered.size} documents × ${MAPPINGS.length} font mappings), ${outcomes.length - failed.length} pass from the estimate alone`);
   for (const o of failed) console.log(`  ${o.mapping} ${o.name}: ${o.problems.join("; ")}`);
+  const filled = outcomes.filter((o) => o.filled);
+  console.log(`filled pages (widened to 22 lines): ${filled.length} layouts; ${filled.map((o) => `${o.name}@${o.mapping.split(" ")[0]} p${o.filled!.page}→l${o.filled!.deepest}`).join(", ")}`);
 });
 
 describe.skipIf(skipLibreOffice)("the layout corpus, from the estimate alone, with two font mappings", () => {
