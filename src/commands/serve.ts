@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { diagnostic, GongwenError } from "../errors.js";
+import { signalExitCode } from "../platform/interrupt.js";
 
 export interface ServeCommandOptions {
   readonly port?: string;
@@ -48,12 +49,23 @@ export async function serveCommand(target: string | undefined, options: ServeCom
   );
   if (options.open !== false) openBrowser(address);
   await new Promise<void>((resolvePromise) => {
-    const stop = () => {
+    let stopping = false;
+    // The handlers stay registered until the server has closed: the interrupt hook (platform/interrupt.ts)
+    // exits by itself when it is the only listener, and with `once` that depended on which listener was
+    // added first — Ctrl-C then ended the editor with 130 instead of closing it and returning 0.
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) process.exit(signalExitCode(signal)); // a second Ctrl-C does not wait for the close
+      stopping = true;
       process.stdout.write("已停止 / stopped\n");
-      void running.close().then(resolvePromise, resolvePromise);
+      const done = () => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        resolvePromise();
+      };
+      void running.close().then(done, done);
     };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
   });
   return 0;
 }
