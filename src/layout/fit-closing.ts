@@ -245,9 +245,14 @@ function widenable(natural: FitAttempt, source: readonly FlowPiece[], free: Hole
     const index = natural.body.indexOf(block.spec);
     const piece = source[index];
     if (index < 0 || piece?.kind !== "paragraph") return;
-    const lines = breakParagraph(piece, TYPE_AREA.widthTwips).length;
-    const scale = WIDER.find((percent) => breakParagraph(narrowed(piece, percent), TYPE_AREA.widthTwips).length > lines);
-    if (scale !== undefined && breakParagraph(narrowed(piece, scale), TYPE_AREA.widthTwips).length === lines + 1) out.push([piece, scale]);
+    // Laid out whole on the page, its lines are known; a paragraph the closing cut is measured whole.
+    const lines = piece === block.spec ? block.lines.length : breakParagraph(piece, TYPE_AREA.widthTwips).length;
+    for (const percent of WIDER) {
+      const widenedLines = breakParagraph(narrowed(piece, percent), TYPE_AREA.widthTwips).length;
+      if (widenedLines === lines) continue;
+      if (widenedLines === lines + 1) out.push([piece, percent]);
+      break;
+    }
   });
   return out;
 }
