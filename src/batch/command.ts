@@ -55,9 +55,12 @@ export async function renderBatchCommand(inputs: readonly string[], options: Ren
       templateDir: options.templates,
       fonts: options.fonts,
       wantColophon: options.pdf === true,
+      warnings: !quiet,
       pool,
       onResult: (item, counts) => {
-        if (item.ok) say(item.warnings);
+        if (item.ok) {
+          if (!quiet) say(item.warnings);
+        }
         else {
           printed.add(item.index);
           say(item.diagnostics);

@@ -19,6 +19,8 @@ export interface BatchOptions {
   readonly fonts?: string;
   /** Keep what the PDF layout check needs (batch --pdf). */
   readonly wantColophon?: boolean;
+  /** false under -q: warnings are neither looked for nor sent back. */
+  readonly warnings?: boolean;
   /** An existing pool (the PDF pass re-renders with it); otherwise one is made and closed. */
   readonly pool?: Pool;
   /** Called as each document finishes, for progress and printing messages as they come. */
@@ -89,7 +91,7 @@ export async function renderBatch(files: readonly string[], options: BatchOption
 
   const renderOne = async (file: string, index: number) => {
     let claimed: string | undefined;
-    const task: RenderTask = { id: index, file, outDir, templateDir: options.templateDir, fonts: options.fonts, wantColophon: options.wantColophon };
+    const task: RenderTask = { id: index, file, outDir, templateDir: options.templateDir, fonts: options.fonts, wantColophon: options.wantColophon, warnings: options.warnings };
     const result = await pool.run(task, (name) => {
       claimed = name;
       return claims.claim(name, index, file).then((answer) => {

@@ -24,6 +24,8 @@ export interface RenderTask {
   readonly target?: string;
   /** Send back what the layout check needs (batch --pdf). */
   readonly wantColophon?: boolean;
+  /** false under -q: warnings are not looked for (see LoadOptions). */
+  readonly warnings?: boolean;
 }
 
 export type { ColophonInfo };
@@ -56,7 +58,7 @@ export async function runTask(task: RenderTask, claim: Claim): Promise<TaskResul
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   try {
-    const loaded = await loadDocumentFile(task.file);
+    const loaded = await loadDocumentFile(task.file, { warnings: task.warnings });
     const result = await renderLoaded(loaded, { templateDir: task.templateDir, fonts: task.fonts, colophonPlacement: task.colophonPlacement });
     let target = task.target;
     if (target === undefined) {

@@ -78,8 +78,9 @@ function isDirectory(path: string): boolean {
 async function renderOne(data: string | undefined, options: RenderCommandOptions): Promise<number> {
   // Imported here, not at the top: a batch's main thread only hands files to workers.
   const [{ loadDocumentFile }, { renderLoaded, SAMPLE_DATA_FILE, suggestedFileName }] = await Promise.all([import("../model/validate.js"), import("../pipeline.js")]);
-  const loaded = await loadDocumentFile(data ?? SAMPLE_DATA_FILE);
-  printDiagnostics(loaded.warnings);
+  // -q prints errors only (its help says so): warnings are neither printed nor looked for.
+  const loaded = await loadDocumentFile(data ?? SAMPLE_DATA_FILE, { warnings: !options.quiet });
+  if (!options.quiet) printDiagnostics(loaded.warnings);
   if (options.output !== undefined) {
     const { sealImagePaths } = await import("../compose/frame.js");
     const inputs = [loaded.file, ...sealImagePaths(loaded.document.envelope).map((image) => resolve(dirname(loaded.file), image))];
@@ -95,7 +96,7 @@ async function renderOne(data: string | undefined, options: RenderCommandOptions
   // Synchronous: this process has nothing else to do meanwhile (see writeFileAtomicSync).
   writeFileAtomicSync(target, result.bytes);
   const longPath = longPathWarning(currentHost(), target);
-  if (longPath) printDiagnostics([longPath]);
+  if (longPath && !options.quiet) printDiagnostics([longPath]);
   const pdf = verified?.pdf ? `${target.replace(/\.docx$/i, "")}.pdf` : undefined;
   if (pdf && verified?.pdf) writeFileAtomicSync(pdf, verified.pdf);
   if (!options.quiet) report(target, pdf, result, verified?.verification);

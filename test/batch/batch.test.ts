@@ -32,6 +32,23 @@ describe("gongwen render with many inputs", () => {
     expect(result.stderr).not.toContain("\r");
   });
 
+  it("prints each input's warnings, and with -q (errors only) none, while still reporting errors; the files are the same", () => {
+    const data = circularFolder(3);
+    writeFileSync(join(data, "broken.yaml"), "kind: assessment-circular\nenvelope: [\n");
+    const loud = join(tempDir(), "out");
+    const quiet = join(tempDir(), "out");
+    const shown = gongwen(["render", data, "-o", loud]);
+    const hushed = gongwen(["render", data, "-o", quiet, "-q"]);
+    expect([shown.status, hushed.status]).toEqual([1, 1]);
+    // The sample's title breaks inside 「公共资源交易中心」 as the original does: a warning per input.
+    expect(shown.stderr.match(/\[title-word-split\]/g)).toHaveLength(3);
+    expect(hushed.stderr).not.toContain("警告 warning");
+    expect(hushed.stderr).toMatch(/broken\.yaml:\d+:\d+ {2}错误 error {2}YAML 语法错误/);
+    expect(hushed.stdout).toBe("");
+    expect(docxIn(quiet)).toEqual(docxIn(loud));
+    for (const name of docxIn(loud)) expect(readFileSync(join(quiet, name)).equals(readFileSync(join(loud, name)))).toBe(true);
+  });
+
   it("gives the same file to the same input on every run when two share a 发文字号 (the earlier in sorted order wins)", () => {
     const data = circularFolder(4);
     writeFileSync(join(data, "circular-0002-copy.yaml"), sampleText().replace(/serial: 3\n/, "serial: 2\n").replace("各市州政务服务监管局", "各市州政务服务局"));

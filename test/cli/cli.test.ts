@@ -18,6 +18,16 @@ describe("gongwen render", () => {
     expect(readdirSync(join(cwd, "output"))).toEqual(["青政务〔2022〕3号.docx"]);
   });
 
+  it("warns about the sample's title break, and with -q (errors only) prints nothing and writes the same bytes", () => {
+    const dir = tempDir();
+    const shown = gongwen(["render", "-o", join(dir, "a.docx")]);
+    const quiet = gongwen(["render", "-o", join(dir, "b.docx"), "-q"]);
+    expect([shown.status, quiet.status]).toEqual([0, 0]);
+    expect(shown.stderr).toMatch(/envelope\.title\[1\] {2}警告 warning .*\[title-word-split\]/);
+    expect(quiet.stderr + quiet.stdout).toBe("");
+    expect(readFileSync(join(dir, "b.docx")).equals(readFileSync(join(dir, "a.docx")))).toBe(true);
+  });
+
   it("writes where -o says, with another font profile", () => {
     const target = join(tempDir(), "draft.docx");
     const result = gongwen(["render", SAMPLE, "-o", target, "--fonts", "gbk", "-q"]);

@@ -61,10 +61,14 @@ describe("zero-width and other invisible characters", () => {
     expect(xml).not.toMatch(/[\u200B-\u200D\u2060\uFEFF]/u);
   });
 
-  it("renders such a file through the CLI with the warning on stderr", () => {
-    const result = gongwen(["render", writeTemp(pasted()), "-o", `${writeTemp("", "x")}.docx`, "-q"]);
+  it("renders such a file through the CLI with the warning on stderr (and with -q, errors only, without it)", () => {
+    const data = writeTemp(pasted());
+    const result = gongwen(["render", data, "-o", `${writeTemp("", "x")}.docx`]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/envelope\.addressees\[0\] {2}警告 warning {2}含不可见字符 U\+200B/);
+    const quiet = gongwen(["render", data, "-o", `${writeTemp("", "x")}.docx`, "-q"]);
+    expect(quiet.status, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toBe("");
   });
 });
 
