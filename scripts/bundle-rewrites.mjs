@@ -35,6 +35,17 @@ export function bundleRewrites({ root, dist }) {
       },
     },
     {
+      // The Markdown parser (micromark, mdast, GFM tables: ~20 ms of module set-up) is needed only by
+      // a body written in Markdown, never by the assessment circular: loaded on the first such body.
+      // esbuild turns this require of an ES module into its lazy initialiser; dist/ keeps the import.
+      match: /(^|\/)dist\/compose\/body\.js$/,
+      rewrite: (text, path) => {
+        const eager = 'import { markdownBody } from "./markdown.js";';
+        if (!text.includes(eager)) throw new Error(`${path}: its import of markdown.js changed; update the rewrite in scripts/bundle-rewrites.mjs`);
+        return text.replace(eager, 'let markdownModule;\nconst markdownBody = (text) => (markdownModule ??= require("./markdown.js")).markdownBody(text);');
+      },
+    },
+    {
       // fflate's Node build loads node:worker_threads (~1 ms) on start, for its asynchronous
       // functions; gongwen calls only synchronous ones (deflateSync, unzipSync, zipSync, strToU8,
       // strFromU8). Its browser build is the same code, with workers only in the asynchronous functions.
