@@ -58,13 +58,10 @@ export async function renderBatchCommand(inputs: readonly string[], options: Ren
       warnings: !quiet,
       pool,
       onResult: (item, counts) => {
-        if (item.ok) {
-          if (!quiet) say(item.warnings);
-        }
-        else {
+        if (!item.ok) {
           printed.add(item.index);
           say(item.diagnostics);
-        }
+        } else if (!quiet) say(item.warnings);
         progress.update(counts.done, counts.failed + inputErrors.length, counts.total, counts.done === counts.total);
       },
     });

@@ -92,7 +92,6 @@ export function validateData(data: unknown, source?: Source): { document?: DataF
   return { document: parsed.success ? parsed.data : undefined, kind, diagnostics };
 }
 
-/** Parses YAML text into a validated document, or throws a GongwenError listing every problem. */
 /** How much a load reports besides errors. */
 export interface LoadOptions {
   /**
@@ -102,6 +101,7 @@ export interface LoadOptions {
   readonly warnings?: boolean;
 }
 
+/** Parses YAML text into a validated document, or throws a GongwenError listing every problem. */
 export function parseDocumentText(text: string, file: string, extraWarnings: Diagnostic[] = [], options: LoadOptions = {}): LoadedDocument {
   const source = parseYamlSource(text, file);
   if (Array.isArray(source)) throw new GongwenError([...extraWarnings, ...source]);
