@@ -26,7 +26,7 @@ const VARIANTS = {
     ...files,
     "gongwen.js": files["gongwen.js"].replace('const { loadBundle } = require("./load-bundle.js");', 'require("node:fs/promises");\nconst { loadBundle } = require("./load-bundle.js");\nrequire("node:v8").setFlagsFromString("--interrupt-budget=270336");'),
   }),
-  "+ bundle read as Latin-1": (files) => ({ ...files, "load-bundle.js": files["load-bundle.js"].replace('readFileSync(file, "utf8")', 'readFileSync(file, "latin1")') }),
+  "- bundle read as Latin-1 (UTF-8)": (files) => ({ ...files, "load-bundle.js": files["load-bundle.js"].replace('readFileSync(file, "latin1")', 'readFileSync(file, "utf8")') }),
   "- code cache": (files) => ({ ...files, "load-bundle.js": files["load-bundle.js"].replace("const folder = cacheFolder();", "const folder = undefined;") }),
 };
 

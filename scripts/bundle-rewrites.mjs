@@ -46,6 +46,17 @@ export function bundleRewrites({ root, dist }) {
       },
     },
     {
+      // The docx library stays out of the bundle (scripts/bundle.mjs: external) and is required from
+      // node_modules when a shell must be made. A dynamic import() of it would stay an import() in the
+      // CommonJS bundle, which vm.Script cannot run: a require, deferred the same way, can.
+      match: /(^|\/)dist\/render\/docx\/shell\.js$/,
+      rewrite: (text, path) => {
+        const lazy = 'import("docx")';
+        if (!text.includes(lazy)) throw new Error(`${path}: its import of docx changed; update the rewrite in scripts/bundle-rewrites.mjs`);
+        return text.replace(lazy, 'Promise.resolve().then(() => require("docx"))');
+      },
+    },
+    {
       // fflate's Node build loads node:worker_threads (~1 ms) on start, for its asynchronous
       // functions; gongwen calls only synchronous ones (deflateSync, unzipSync, zipSync, strToU8,
       // strFromU8). Its browser build is the same code, with workers only in the asynchronous functions.

@@ -7,14 +7,24 @@ import type { Claim, RenderTask, TaskResult } from "./task.js";
 import type { FromWorker, ToWorker } from "./worker.js";
 
 /**
- * A fixed pool of worker threads (one per core) that renders tasks. Each worker holds at most two
- * tasks, so at most 2 × `size` documents are in flight whatever the batch size: the queue is the list
- * of file names, nothing more. A worker that dies fails its tasks and is replaced.
+ * A fixed pool of renderers: the main thread and `size - 1` worker threads (one per core in all). Each
+ * renderer holds at most two tasks, so at most 2 × `size` documents are in flight whatever the batch
+ * size: the queue is the list of file names, nothing more. A worker that dies fails its tasks and is
+ * replaced.
+ *
+ * Why the main thread renders too: it has nothing else to do but answer name claims and draw the
+ * progress bar, and it has the code loaded already. A worker costs a thread start, its own copy of
+ * the bundle and a cold first document (~280 ms of one core before its first document is done,
+ * measured); on two cores the third thread only took turns with the other two. Measured side by side
+ * on 1,000 circulars, 2 cores: see bench/compare-results.md.
  */
 
 export interface Pool {
+  /** Renderers: the main thread and the worker threads. */
   readonly size: number;
-  /** "threads", or "in-process" where the compiled worker is not available (tests run from src/). */
+  /** Worker threads besides the main thread (0: everything renders on the main thread). */
+  readonly workers: number;
+  /** "threads", or "in-process" where the compiled worker is not available (tests run from src/) or one core is all there is. */
   readonly mode: "threads" | "in-process";
   run(task: RenderTask, claim: Claim): Promise<TaskResult>;
   close(): Promise<void>;
@@ -44,15 +54,27 @@ export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism());
 }
 
-export function createPool(size = defaultPoolSize()): Pool {
-  const file = workerFile();
-  if (!file || size < 1) return inProcessPool();
-  return threadPool(file, size);
+export interface PoolOptions {
+  /**
+   * false: the main thread only hands out tasks and `size` worker threads render (a host whose main
+   * thread must stay responsive, or a test that must see the worker at work). Default true.
+   */
+  readonly mainThread?: boolean;
 }
 
+export function createPool(size = defaultPoolSize(), options: PoolOptions = {}): Pool {
+  const file = workerFile();
+  const mainThread = options.mainThread !== false;
+  if (!file || size < 1 || (mainThread && size === 1)) return inProcessPool();
+  return threadPool(file, mainThread ? size - 1 : size, mainThread);
+}
+
+let renderer: Promise<typeof import("./task.js")> | undefined;
+/** Renders on this thread; the renderer is imported on first use. */
+const runHere = async (task: RenderTask, claim: Claim): Promise<TaskResult> => (await (renderer ??= import("./task.js"))).runTask(task, claim);
+
 function inProcessPool(): Pool {
-  // Imported on first use: the main thread of a threaded batch never loads the renderer.
-  return { size: 1, mode: "in-process", run: async (task, claim) => (await import("./task.js")).runTask(task, claim), close: async () => undefined };
+  return { size: 1, workers: 0, mode: "in-process", run: runHere, close: async () => undefined };
 }
 
 interface Job {
@@ -62,40 +84,57 @@ interface Job {
 }
 
 interface Slot {
-  readonly worker: Worker;
+  /** undefined: the main thread. */
+  readonly worker?: Worker;
   readonly jobs: Map<number, Job>;
+  /** A worker takes tasks once it says its code is loaded (~120 ms after it starts, measured). */
+  ready: boolean;
 }
 
-/** Tasks a worker holds at once: one rendering while another's file is flushed to disk. */
+/** Tasks a renderer holds at once: one rendering while another's file is flushed to disk. */
 export const TASKS_PER_WORKER = 2;
 
-function threadPool(file: string, size: number): Pool {
+function threadPool(file: string, workers: number, mainThread: boolean): Pool {
+  const main: Slot = { jobs: new Map(), ready: mainThread };
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextJob = 0;
   let closing = false;
 
+  const finished = (slot: Slot, id: number, result: TaskResult) => {
+    const job = slot.jobs.get(id);
+    if (!job) return;
+    slot.jobs.delete(id);
+    job.done(result);
+    feed(slot);
+  };
+
   const feed = (slot: Slot) => {
-    while (slot.jobs.size < TASKS_PER_WORKER && queue.length > 0) {
+    while (!closing && slot.ready && slot.jobs.size < TASKS_PER_WORKER && queue.length > 0) {
       const job = queue.shift() as Job;
       const id = nextJob++;
       slot.jobs.set(id, job);
-      slot.worker.postMessage({ type: "task", job: id, task: job.task } satisfies ToWorker);
+      if (slot.worker) slot.worker.postMessage({ type: "task", job: id, task: job.task } satisfies ToWorker);
+      else void runHere(job.task, job.claim).then((result) => finished(slot, id, result));
     }
   };
 
   const start = (): Slot => {
-    const slot: Slot = { worker: new Worker(file, { resourceLimits: workerLimits() }), jobs: new Map() };
-    slot.worker.on("message", (message: FromWorker) => {
+    const worker = new Worker(file, { resourceLimits: workerLimits() });
+    const slot: Slot = { worker, jobs: new Map(), ready: false };
+    worker.on("message", (message: FromWorker) => {
+      if (message.type === "ready") {
+        slot.ready = true;
+        feed(slot);
+        return;
+      }
       const job = slot.jobs.get(message.job);
       if (!job) return;
       if (message.type === "claim") {
-        void job.claim(message.name).then((answer) => slot.worker.postMessage({ type: "claimed", job: message.job, answer } satisfies ToWorker));
+        void job.claim(message.name).then((answer) => worker.postMessage({ type: "claimed", job: message.job, answer } satisfies ToWorker));
         return;
       }
-      slot.jobs.delete(message.job);
-      job.done(message.result);
-      feed(slot);
+      finished(slot, message.job, message.result);
     });
     const died = (reason: string) => {
       const index = slots.indexOf(slot);
@@ -103,32 +142,37 @@ function threadPool(file: string, size: number): Pool {
       slots.splice(index, 1);
       for (const job of slot.jobs.values()) job.done(crashed(job.task, reason));
       slot.jobs.clear();
-      if (!closing) feed(start());
+      if (closing) return;
+      // A worker that died while loading its code would die again: it is not replaced, and with no
+      // renderer left the waiting tasks fail rather than wait for ever.
+      if (slot.ready) feed(start());
+      else if (!main.ready && slots.length === 0) for (const job of queue.splice(0)) job.done(crashed(job.task, reason));
     };
-    slot.worker.on("error", (error) => died(error.message));
-    slot.worker.on("exit", (code) => {
+    worker.on("error", (error) => died(error.message));
+    worker.on("exit", (code) => {
       if (!closing) died(`worker exited with code ${code}`);
     });
     slots.push(slot);
     return slot;
   };
 
-  for (let i = 0; i < size; i++) start();
+  for (let i = 0; i < workers; i++) start();
 
   return {
-    size,
+    size: workers + (mainThread ? 1 : 0),
+    workers,
     mode: "threads",
     run(task, claim) {
       return new Promise((done) => {
         queue.push({ task, claim, done });
-        // The least busy worker takes it.
-        const slot = [...slots].sort((a, b) => a.jobs.size - b.jobs.size)[0];
+        // The least busy renderer takes it; on a tie the main thread, whose code is loaded and warm.
+        const slot = [main, ...slots].filter((candidate) => candidate.ready).sort((a, b) => a.jobs.size - b.jobs.size)[0];
         if (slot) feed(slot);
       });
     },
     async close() {
       closing = true;
-      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+      await Promise.all(slots.map((slot) => slot.worker?.terminate()));
     },
   };
 }

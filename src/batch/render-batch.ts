@@ -7,7 +7,7 @@ import { createPool, defaultPoolSize, TASKS_PER_WORKER, type Pool } from "./pool
 import type { ColophonInfo, RenderTask, TaskResult } from "./task.js";
 
 /**
- * Renders many data files with a pool of worker threads. Each document is written as soon as it is
+ * Renders many data files with a pool of renderers (the main thread and worker threads). Each document is written as soon as it is
  * rendered (atomically: a reader or a kill never leaves half a .docx), and only a small record of it
  * is kept, so memory stays flat however many files there are. A file that fails is reported with its
  * diagnostics and the batch goes on.
@@ -52,7 +52,8 @@ export interface BatchOutcome {
   readonly rendered: RenderedItem[];
   readonly failed: FailedItem[];
   readonly ms: number;
-  readonly workers: number;
+  /** Threads that rendered: the main thread and the workers (0: in-process, the main thread alone). */
+  readonly threads: number;
 }
 
 /** Documents in flight beyond the workers' own: keeps every worker fed without queueing the batch. */
@@ -143,7 +144,7 @@ export async function renderBatch(files: readonly string[], options: BatchOption
   }
   rendered.sort((a, b) => a.index - b.index);
   failed.sort((a, b) => a.index - b.index);
-  return { rendered, failed, ms: performance.now() - started, workers: pool.mode === "threads" ? pool.size : 0 };
+  return { rendered, failed, ms: performance.now() - started, threads: pool.mode === "threads" ? pool.size : 0 };
 }
 
 export function toItem(result: TaskResult, index: number): BatchItem {

@@ -24,8 +24,8 @@ export function formatSummary(input: SummaryInput): string {
   const { outcome, outDir } = input;
   const failed = outcome.failed.length + input.inputProblems.filter((d) => d.severity !== "warning").length;
   const rate = outcome.ms > 0 ? (outcome.rendered.length / outcome.ms) * 1000 : 0;
-  const threads = outcome.workers > 0 ? `${outcome.workers} 个线程` : "单线程";
-  const threadsEn = outcome.workers > 0 ? `${outcome.workers} worker thread${outcome.workers === 1 ? "" : "s"}` : "in-process";
+  const threads = outcome.threads > 0 ? `${outcome.threads} 个线程` : "单线程";
+  const threadsEn = outcome.threads > 0 ? `${outcome.threads} threads` : "in-process";
   const where = display(outDir, input.cwd);
   let text =
     `已生成 ${outcome.rendered.length} 篇，失败 ${failed} 篇，用时 ${seconds(outcome.ms)} 秒（每秒 ${rate.toFixed(0)} 篇，${threads}）→ ${where}\n` +

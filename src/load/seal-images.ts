@@ -4,7 +4,6 @@ import { diagnostic, GongwenError, isGongwenError, type Diagnostic } from "../er
 import { MAX_SEAL_IMAGE_BYTES } from "../limits.js";
 import type { LoadedDocument } from "../model/validate.js";
 import { readBoundedFile } from "./read-bounded.js";
-import { checkPng } from "./png-check.js";
 
 /**
  * The seal images a document names, read within the limit and decoded (checkPng). `validate` runs this
@@ -13,6 +12,9 @@ import { checkPng } from "./png-check.js";
  */
 export async function loadSealImages(loaded: LoadedDocument): Promise<Uint8Array[]> {
   const paths = sealImagePaths(loaded.document.envelope);
+  if (paths.length === 0) return [];
+  // Imported only for a document with seal images: the PNG check needs node:zlib, 4.4 ms to load.
+  const { checkPng } = await import("./png-check.js");
   const seal = loaded.document.envelope.seal;
   const field = typeof seal === "object" && "images" in seal ? ["envelope", "seal", "images"] : ["envelope", "seal", "image"];
   const problems: Diagnostic[] = [];

@@ -96,6 +96,28 @@ describe("gongwen render with many inputs", () => {
 });
 
 describe("renderBatch (library)", () => {
+  it("renders the same bytes on worker threads alone, on the main thread with a worker, and in-process", async () => {
+    const data = circularFolder(6);
+    const files = readdirSync(data).sort().map((name) => join(data, name));
+    const outs: string[] = [];
+    for (const pool of [createPool(2, { mainThread: false }), createPool(2), createPool(0)]) {
+      const outDir = join(tempDir(), "out");
+      const outcome = await renderBatch(files, { outDir, pool });
+      await pool.close();
+      expect(outcome.failed).toEqual([]);
+      expect(outcome.threads).toBe(pool.mode === "threads" ? pool.size : 0);
+      outs.push(outDir);
+    }
+    expect(createPool(2, { mainThread: false })).toMatchObject({ size: 2, workers: 2, mode: "threads" });
+    const [workersOnly, mixed, inProcess] = outs as [string, string, string];
+    expect(docxIn(workersOnly)).toHaveLength(6);
+    for (const name of docxIn(workersOnly)) {
+      const bytes = readFileSync(join(workersOnly, name));
+      expect(Buffer.compare(bytes, readFileSync(join(mixed, name))), name).toBe(0);
+      expect(Buffer.compare(bytes, readFileSync(join(inProcess, name))), name).toBe(0);
+    }
+  });
+
   it("keeps a small record per document, not its bytes, and renders in-process where no worker is built", async () => {
     const data = circularFolder(3);
     const outDir = join(tempDir(), "out");
@@ -106,6 +128,6 @@ describe("renderBatch (library)", () => {
     expect(outcome.rendered.map((item) => item.target)).toEqual(files.map((_, i) => join(outDir, `青政务〔2022〕${i + 1}号.docx`)));
     expect(seen).toEqual([1, 2, 3]);
     for (const item of outcome.rendered) expect(Object.keys(item)).not.toContain("bytes");
-    expect(outcome.workers).toBe(0);
+    expect(outcome.threads).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gongwen } from "../helpers/cli.js";
@@ -28,10 +28,32 @@ describe("start-up", () => {
     }
   });
 
+  it("writes every starter alike from the bundle and from the modules (shells not prebuilt come from the docx package in node_modules)", () => {
+    const dir = tempDir();
+    for (const name of ["letter", "order", "minutes", "notice-with-table", "request", "bulletin-without-colophon"]) {
+      const input = SAMPLE.replace("qingzhengwu-2022-3.yaml", `${name}.yaml`);
+      const bundled = gongwen(["render", input, "-o", join(dir, `${name}-bundled.docx`), "-q"]);
+      const modules = gongwen(["render", input, "-o", join(dir, `${name}-modules.docx`), "-q"], { env: { GONGWEN_NO_BUNDLE: "1" } });
+      expect([bundled.status, modules.status], bundled.stderr + modules.stderr).toEqual([0, 0]);
+      expect(Buffer.compare(readFileSync(join(dir, `${name}-bundled.docx`)), readFileSync(join(dir, `${name}-modules.docx`))), name).toBe(0);
+    }
+    // The library is not in the bundle: it is required from node_modules only when a shell must be made.
+    expect(readFileSync(join(ROOT, "dist", "gongwen.cjs"), "latin1")).not.toMatch(/class Packer\b/);
+  });
+
   it("finds templates, fonts and the batch worker from the bundle (paths from each module's own place)", () => {
     const out = join(tempDir(), "out");
-    const result = gongwen(["render", SAMPLE, SAMPLE.replace("qingzhengwu-2022-3.yaml", "qingzhengwu-2022-3.yaml"), "-o", out]);
+    // Two inputs: the first goes to the worker thread, the second to the main thread (pool.ts).
+    const result = gongwen(["render", SAMPLE, SAMPLE.replace("qingzhengwu-2022-3.yaml", "letter.yaml"), "-o", out], { env: { GONGWEN_WORKERS: "2" } });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/rendered 1, failed 0 .*1 worker thread\)/);
+    expect(result.stdout).toMatch(/rendered 2, failed 0 .*2 threads\)/);
+    expect(readdirSync(out).sort()).toHaveLength(2);
+  });
+
+  it("renders one input on the main thread alone: no worker is started for it", () => {
+    const out = join(tempDir(), "out");
+    const result = gongwen(["render", SAMPLE, SAMPLE, "-o", out]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/rendered 1, failed 0 .*in-process\)/);
   });
 });

@@ -1,10 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import zlib, { gzipSync } from "node:zlib";
 import { strFromU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { zipEntries, zipInternals } from "../../src/render/docx/zip.js";
+import { crc32 } from "../../src/package/crc32.js";
 import { renderFile } from "../../src/pipeline.js";
 import { tempDir } from "../helpers/data.js";
 import { SAMPLE } from "../helpers/paths.js";
@@ -60,6 +61,13 @@ describe("the deterministic zip writer", () => {
   it("computes the same CRC-32 in JavaScript as zlib does", () => {
     const data = new TextEncoder().encode("青政务〔2022〕3号 The quick brown fox");
     expect(zipInternals.javascriptCrc32(data)).toBe(0xffffffff & Number.parseInt(crcOf(data), 16));
+    // Every length around the eight-byte steps, and one past the switch to the native CRC.
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 2_654_435_761) >>> 24);
+    for (const length of [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000, 70_000]) {
+      const slice = bytes.subarray(3, 3 + length);
+      expect(zipInternals.javascriptCrc32(slice), `length ${length}`).toBe(zlib.crc32(slice) >>> 0);
+    }
+    for (let i = 0; i < 20; i++) expect(crc32(bytes)).toBe(zlib.crc32(bytes) >>> 0);
   });
 
   it("renders the same .docx in Beijing, New York and UTC (zip times no longer follow the clock's zone)", () => {

@@ -11,9 +11,6 @@ import { documentStyles } from "./styles.js";
  * footers, theme, font table, content types) through its public API. The body is never the library's.
  */
 
-/** Shells list their sections in this order, whatever order a document uses them in. */
-export const DECORATION_ORDER: readonly SectionDecoration[] = ["numbered", "unnumbered", "letter", "landscape"];
-
 const SHELL_CUSTOM_PROPERTY = [{ name: "文种", value: "-" }];
 
 function headersAndFooters(context: RenderContext, decoration: SectionDecoration, withHeaders: boolean): Pick<ISectionOptions, "headers" | "footers"> {
