@@ -9,7 +9,7 @@ import { FORMATS } from "./formats/index.js";
 import { GRID, LANDSCAPE, TYPE_AREA } from "./gbt9704.js";
 import { closing, NATURAL_CLOSING } from "./closing.js";
 import { applyTightening, fillClosing, fitClosing, unitHeightTwips, type ClosingFit, type FitAttempt } from "./fit-closing.js";
-import { gridLineAt, paginate, placeColophon, type ColophonPlacement, type PaginationPlan } from "./paginate.js";
+import { gridLineAt, paginate, placeColophon, type ColophonPlacement, type MeasureCache, type PaginationPlan } from "./paginate.js";
 import { emptyLine, gridParagraph, gridSpacing } from "./primitives.js";
 import { isLandscape, type BlockSpec, type ParagraphSpec, type SectionDecoration, type SectionSpec } from "./spec.js";
 
@@ -46,12 +46,15 @@ export function layOutDocument(document: GongwenDocument, options: LayoutOptions
   // remembering each candidate's layout spares laying out the chosen one a second time (the fill step
   // added about 0.4 ms to every sample render before this).
   const builds = new Map<ClosingFit, BuiltLayout>();
+  // The candidates share all but a few paragraphs: each is measured once (and its off-grid copy made once).
+  const measures: MeasureCache = new Map();
+  const offGridCopies = new Map<ParagraphSpec, ParagraphSpec>();
   const build = (fit: ClosingFit): BuiltLayout => {
     const known = builds.get(fit);
     if (known) return known;
     const end = closingOf(fit);
-    const main = sectionsOf([...head, ...end.body, ...end.unit, ...end.rest, ...attachments], format.firstDecoration).map(offGrid);
-    const attempt = { main, unit: end.unit, body: end.body, flow: paginate(main) };
+    const main = sectionsOf([...head, ...end.body, ...end.unit, ...end.rest, ...attachments], format.firstDecoration).map((section) => offGrid(section, offGridCopies));
+    const attempt = { main, unit: end.unit, body: end.body, flow: paginate(main, measures) };
     builds.set(fit, attempt);
     return attempt;
   };
@@ -73,7 +76,7 @@ export function layOutDocument(document: GongwenDocument, options: LayoutOptions
   const lines = colophonLineTotal(block, format.colophonStyle);
   const estimate: PaginationPlan = { contentEnd, colophonLines: lines, ...placeColophon(contentEnd, lines, format.colophonOnEvenPage), tightenedPage, filledPages };
   const plan = options.colophonPlacement ? { ...estimate, ...options.colophonPlacement } : estimate;
-  return { sections: sectionsWithColophon(context, main, block, format.colophonStyle, plan).map(offGrid), plan };
+  return { sections: sectionsWithColophon(context, main, block, format.colophonStyle, plan).map((section) => offGrid(section, offGridCopies)), plan };
 }
 
 /** One layout of the document with a given closing fit. */
@@ -90,10 +93,14 @@ function tightenedBody(body: readonly FlowPiece[], fit: ClosingFit): FlowPiece[]
   return body.map((piece) => (isBlock(piece) ? applyTightening([piece], scales)[0]! : piece));
 }
 
-/** Paragraphs of the off-grid element styles say so themselves (element-styles.ts). */
-function offGrid(section: SectionSpec): SectionSpec {
-  const paragraph = (spec: ParagraphSpec): ParagraphSpec =>
-    spec.style !== undefined && OFF_GRID_STYLE_IDS.includes(spec.style) && spec.snapToGrid === undefined ? { ...spec, snapToGrid: false } : spec;
+/** Paragraphs of the off-grid element styles say so themselves (element-styles.ts); `copies` keeps each one's copy. */
+function offGrid(section: SectionSpec, copies = new Map<ParagraphSpec, ParagraphSpec>()): SectionSpec {
+  const paragraph = (spec: ParagraphSpec): ParagraphSpec => {
+    if (spec.style === undefined || !OFF_GRID_STYLE_IDS.includes(spec.style) || spec.snapToGrid !== undefined) return spec;
+    let copy = copies.get(spec);
+    if (!copy) copies.set(spec, (copy = { ...spec, snapToGrid: false }));
+    return copy;
+  };
   const block = (spec: BlockSpec): BlockSpec =>
     spec.kind === "paragraph"
       ? paragraph(spec)

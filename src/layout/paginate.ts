@@ -88,7 +88,15 @@ function leadHeight(block: BlockSpec, measure: (p: ParagraphSpec) => ParagraphMe
   return height;
 }
 
-export function paginate(sections: readonly SectionSpec[]): PageFlow {
+/**
+ * Paragraph measures by type-area width, kept by a caller that paginates several candidate layouts
+ * of one document (lay-out.ts's fit steps): they share all but a few paragraphs, and measuring is
+ * most of paginating. An ordinary Map, dropped with the layout: a WeakMap measured slower (its
+ * ephemerons cost every garbage collection more than the lookups saved).
+ */
+export type MeasureCache = Map<number, Map<ParagraphSpec, ParagraphMeasure>>;
+
+export function paginate(sections: readonly SectionSpec[], cache: MeasureCache = new Map()): PageFlow {
   const blocks: PlacedBlock[] = [];
   const landscapePages = new Set<number>();
   const cursor = new Cursor(pageHeightTwips(sections[0] ?? { decoration: "numbered" }));
@@ -96,7 +104,8 @@ export function paginate(sections: readonly SectionSpec[]): PageFlow {
     if (sectionIndex > 0 && section.nextPage) cursor.newPage();
     cursor.height = pageHeightTwips(section);
     const width = typeAreaWidthTwips(section);
-    const measures = new Map<ParagraphSpec, ParagraphMeasure>();
+    const measures = cache.get(width) ?? new Map<ParagraphSpec, ParagraphMeasure>();
+    cache.set(width, measures);
     const measure = (p: ParagraphSpec) => {
       let m = measures.get(p);
       if (!m) measures.set(p, (m = measureParagraph(p, width)));
