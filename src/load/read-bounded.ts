@@ -22,6 +22,16 @@ const CHUNK = 64 * 1024;
 // O_NONBLOCK is undefined on Windows, where FIFOs are not files anyway.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
+/**
+ * The next read's buffer: the first holds the whole file as its size says, and one byte more, so a
+ * 15 KB data file is one 15 KB read and one empty one (64 KB buffers, zeroed, were most of what reading
+ * it allocated); after that, or for a file whose size says nothing (procfs), 64 KB at a time.
+ */
+function chunkSize(statedSize: number, readSoFar: number, maxBytes: number): number {
+  const wanted = readSoFar === 0 && statedSize > 0 ? statedSize + 1 : CHUNK;
+  return Math.min(wanted, maxBytes + 1 - readSoFar);
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The file is named by the message's place, or, when the place is the data file naming it, in the text. */
@@ -69,7 +79,7 @@ export async function readBoundedFile(file: string, options: BoundedRead): Promi
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      const chunk = new Uint8Array(Math.min(CHUNK, options.maxBytes + 1 - total));
+      const chunk = new Uint8Array(chunkSize(stats.size, total, options.maxBytes));
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
@@ -100,7 +110,7 @@ export function readBoundedFileSync(file: string, options: BoundedRead): Uint8Ar
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      const chunk = new Uint8Array(Math.min(CHUNK, options.maxBytes + 1 - total));
+      const chunk = new Uint8Array(chunkSize(stats.size, total, options.maxBytes));
       const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
