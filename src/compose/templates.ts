@@ -3,7 +3,12 @@ import { MAX_TEMPLATE_BYTES } from "../limits.js";
 import { readBoundedFileSync } from "../load/read-bounded.js";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
+import type HandlebarsCompiler from "handlebars";
+// The runtime only: the shipped templates come precompiled in the bundle. The compiler (and the
+// source-map library it pulls in, 164 KB of the bundle in all) is loaded from node_modules when a
+// template must be compiled: a clerk's own template, or the modules in dist/ (see compiling()).
+import HandlebarsRuntime from "handlebars/runtime.js";
 import { diagnostic, GongwenError } from "../errors.js";
 import { formatDocNumber, type DocNumberInput } from "../model/primitives.js";
 import { chineseDate, chineseNumeral } from "./chinese.js";
@@ -38,8 +43,10 @@ function requireArgument(name: string, value: unknown): void {
   if (value === undefined || value === null) throw new Error(`helper "${name}" got no value`);
 }
 
-function createEnvironment(): typeof Handlebars {
-  const env = Handlebars.create();
+type HandlebarsEnvironment = typeof HandlebarsCompiler;
+
+function createEnvironment(base: Pick<HandlebarsEnvironment, "create">): HandlebarsEnvironment {
+  const env = base.create();
   env.registerHelper("date", (iso: unknown) => {
     requireArgument("date", iso);
     return wrapValue(chineseDate(String(deepUnwrap(iso))));
@@ -61,7 +68,14 @@ function createEnvironment(): typeof Handlebars {
   return env;
 }
 
-const environment = createEnvironment();
+const environment = createEnvironment(HandlebarsRuntime as unknown as HandlebarsEnvironment);
+let compilerEnvironment: HandlebarsEnvironment | undefined;
+
+/** An environment that can compile, with the same helpers; `require`d on first use (not bundled). */
+function compiling(): HandlebarsEnvironment {
+  compilerEnvironment ??= createEnvironment(createRequire(import.meta.url)("handlebars") as HandlebarsEnvironment);
+  return compilerEnvironment;
+}
 
 /** Finds `<dir>/<kind>/body.hbs` (the shipped layout) or `<dir>/body.hbs` (a user's own folder). */
 export function resolveTemplateFile(dir: string, kindFolder: string): string {
@@ -101,9 +115,10 @@ export function loadBodyTemplate(file: string): BodyTemplate {
   try {
     if (precompiled) compiled = environment.template(precompiled.spec);
     else {
-      compiled = environment.compile(source, TEMPLATE_COMPILE_OPTIONS);
+      const compiler = compiling();
+      compiled = compiler.compile(source, TEMPLATE_COMPILE_OPTIONS);
       // Parse eagerly so syntax errors surface here, with their line, not at first use.
-      environment.parse(source);
+      compiler.parse(source);
     }
   } catch (error) {
     throw templateError(file, error);
