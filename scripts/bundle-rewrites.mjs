@@ -57,6 +57,17 @@ export function bundleRewrites({ root, dist }) {
       },
     },
     {
+      // zod re-exports all of its ~50 locales as z.locales (~300 KB of the bundle, read at every start);
+      // gongwen writes its own messages (src/model/messages.ts) and never names a locale. zod's English
+      // default is unaffected: classic/schemas.js imports locales/en.js itself.
+      match: /\/zod\/v4\/(classic\/external|core\/index)\.js$/,
+      rewrite: (text, path) => {
+        const all = 'export * as locales from "../locales/index.js";';
+        if (!text.includes(all)) throw new Error(`${path}: zod's locale export changed; update the rewrite in scripts/bundle-rewrites.mjs`);
+        return text.replace(all, "export const locales = {};");
+      },
+    },
+    {
       // fflate's Node build loads node:worker_threads (~1 ms) on start, for its asynchronous
       // functions; gongwen calls only synchronous ones (deflateSync, unzipSync, zipSync, strToU8,
       // strFromU8). Its browser build is the same code, with workers only in the asynchronous functions.
