@@ -34,6 +34,11 @@ describe("Chinese numbers and dates", () => {
   it("writes dates with Arabic digits, full year and no padding", () => {
     expect(chineseDate("2022-01-07")).toBe("2022年1月7日");
     expect(chineseDate("2022-12-31")).toBe("2022年12月31日");
+    expect(chineseDate("2024-02-29")).toBe("2024年2月29日");
+    expect(chineseDate("2000-02-29")).toBe("2000年2月29日");
+    for (const bad of ["2023-02-29", "1900-02-29", "2022-04-31", "2022-13-01", "2022-00-10", "2022-01-00", "2022-1-7", "22-01-07", "2022-01-07 "]) {
+      expect(() => chineseDate(bad), bad).toThrow(RangeError);
+    }
   });
 });
 
