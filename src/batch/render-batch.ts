@@ -3,7 +3,7 @@ import { basename, resolve } from "node:path";
 import { diagnostic, GongwenError, type Diagnostic } from "../errors.js";
 import type { PaginationPlan } from "../layout/paginate.js";
 import { NameClaims } from "./name-claims.js";
-import { createPool, defaultPoolSize, TASKS_PER_WORKER, type Pool } from "./pool.js";
+import { createPool, defaultPoolSize, type Pool } from "./pool.js";
 import type { ColophonInfo, RenderTask, TaskResult } from "./task.js";
 
 /**
@@ -106,7 +106,7 @@ export async function renderBatch(files: readonly string[], options: BatchOption
 
   try {
     const inFlight = new Set<Promise<void>>();
-    const limit = pool.size * TASKS_PER_WORKER + EXTRA_IN_FLIGHT;
+    const limit = pool.capacity + EXTRA_IN_FLIGHT;
     for (const [index, file] of files.entries()) {
       const job = renderOne(file, index).finally(() => inFlight.delete(job));
       inFlight.add(job);
