@@ -7,10 +7,10 @@ import { createPool, defaultPoolSize, type Pool } from "./pool.js";
 import type { ColophonInfo, RenderTask, TaskResult } from "./task.js";
 
 /**
- * Renders many data files with a pool of renderers (the main thread and worker threads). Each document is written as soon as it is
- * rendered (atomically: a reader or a kill never leaves half a .docx), and only a small record of it
- * is kept, so memory stays flat however many files there are. A file that fails is reported with its
- * diagnostics and the batch goes on.
+ * Renders many data files with a pool of renderers (the main thread and worker threads). Each
+ * document is written as soon as it is rendered (atomically: a reader or a kill never leaves half a
+ * .docx), and only a small record of it is kept, so memory stays flat however many files there are.
+ * A file that fails is reported with its diagnostics and the batch goes on.
  */
 
 export interface BatchOptions {

@@ -5,7 +5,8 @@ import { runTask, type ClaimAnswer, type RenderTask, type TaskResult } from "./t
 
 /**
  * Worker thread of a batch: renders the tasks the main thread sends and writes each document itself.
- * It may hold two tasks at once, so one renders while the other waits for its file to reach the disk.
+ * It holds several tasks at once (pool.ts, TASKS_PER_WORKER), so it renders while others wait for
+ * their name claim or for their file to reach the disk.
  * Messages, each tagged with the pool's job number: main → worker `task`, `claimed`; worker → main
  * `ready` (once, when it is warm: the main thread renders everything until then), `claim`, `done`.
  */

@@ -94,7 +94,7 @@ function tightenedBody(body: readonly FlowPiece[], fit: ClosingFit): FlowPiece[]
 }
 
 /** Paragraphs of the off-grid element styles say so themselves (element-styles.ts); `copies` keeps each one's copy. */
-function offGrid(section: SectionSpec, copies = new Map<ParagraphSpec, ParagraphSpec>()): SectionSpec {
+function offGrid(section: SectionSpec, copies: Map<ParagraphSpec, ParagraphSpec>): SectionSpec {
   const paragraph = (spec: ParagraphSpec): ParagraphSpec => {
     if (spec.style === undefined || !OFF_GRID_STYLE_IDS.includes(spec.style) || spec.snapToGrid !== undefined) return spec;
     let copy = copies.get(spec);

@@ -3,7 +3,7 @@ import { diagnostic, GongwenError, type Diagnostic, type FieldPath } from "../er
 import type { DataFile, DocumentKind } from "../kinds/kind.js";
 import { allKinds, findKind } from "../kinds/registry.js";
 import { decodeDataFile, isDiagnostic } from "../load/decode.js";
-import { readBoundedFileSync } from "../load/read-bounded.js";
+import { readInputFileSync } from "../load/read-input.js";
 import { MAX_DATA_FILE_BYTES } from "../limits.js";
 import { parseYamlSource, type YamlSource } from "../load/yaml-source.js";
 import { envelopeCrossRules, type CrossRuleProblem } from "./cross-rules.js";
@@ -117,7 +117,7 @@ export function parseDocumentText(text: string, file: string, extraWarnings: Dia
 export async function loadDocumentFile(file: string, options: LoadOptions = {}): Promise<LoadedDocument> {
   // Read synchronously: a data file is small and local, and the asynchronous read cost five round trips
   // through libuv's thread pool per file, a batch's largest cost after rendering itself (profiled).
-  const bytes = readBoundedFileSync(file, { maxBytes: MAX_DATA_FILE_BYTES, what: ["文件", "file"] });
+  const bytes = readInputFileSync(file, MAX_DATA_FILE_BYTES);
   const decoded = decodeDataFile(bytes, file);
   if (isDiagnostic(decoded)) throw new GongwenError([decoded]);
   return parseDocumentText(decoded.text, file, [...decoded.warnings], options);

@@ -6,7 +6,7 @@ import { coreProperties, customProperties } from "./metadata.js";
 import { sectionPropertiesXml } from "./section-xml.js";
 import { packageShell, type PackageShell, type Relationship } from "./shell.js";
 import { blockXml, escapeXml, paragraphXml, type ImageRegistry } from "./xml-writer.js";
-import { packPart, zipEntries, type PackedPart, type ZipEntry } from "./zip.js";
+import { packPart, zipEntries, type ZipEntry } from "./zip.js";
 
 /**
  * A .docx from laid-out sections: the constant parts come from the cached shell; word/document.xml,
@@ -56,33 +56,19 @@ export async function packDirect(fonts: FontProfile, meta: DocumentMeta, section
       case "word/document.xml":
         return { name, packed: packPart(document) };
       case "word/_rels/document.xml.rels":
-        // Without images the same for every document of a shell: deflated once, through the zip writer's cache.
-        return images.relationships.length === 0
-          ? { name, data: relationshipsXml(shell.relationships) }
-          : { name, packed: packPart(relationshipsXml([...shell.relationships, ...images.relationships])) };
+        // The same for every document of a shell (and set of images): deflated once, through the zip writer's cache.
+        return { name, data: relationshipsXml([...shell.relationships, ...images.relationships]) };
       case "docProps/core.xml":
         return { name, packed: packPart(coreXml(meta, dates)) };
       case "docProps/custom.xml":
         return { name, packed: packPart(customXml(meta)) };
       case "word/fontTable.xml":
-        // The same for every document of a profile: written and deflated once.
-        return { name, packed: packedFontTable(fonts) };
+        // The same for every document of a profile: deflated once, through the zip writer's cache.
+        return { name, data: fontTableXml(fonts) };
     }
   });
   for (const image of images.media) entries.push({ name: image.name, packed: packPart(image.data) });
   return zipEntries(entries);
-}
-
-const fontTables = new Map<FontProfile, PackedPart>();
-
-function packedFontTable(fonts: FontProfile): PackedPart {
-  let packed = fontTables.get(fonts);
-  if (!packed) {
-    // Profiles are the few built-in objects; a caller making its own each time must not grow this.
-    if (fontTables.size >= 8) fontTables.clear();
-    fontTables.set(fonts, (packed = packPart(fontTableXml(fonts))));
-  }
-  return packed;
 }
 
 /**
