@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Document, Packer, Paragraph } from "docx";
 import { parseDocumentText } from "../../dist/model/validate.js";
 import { renderLoaded, SAMPLE_DATA_FILE } from "../../dist/pipeline.js";
-import { renderText } from "../../dist/render/text.js";
+import { documentLines } from "../../dist/render/text.js";
 import { median, timeRuns } from "./stats.js";
 import { sampleText, tempDir } from "./data.js";
 
@@ -35,24 +35,57 @@ export function ensurePandoc() {
 const MD_SPECIAL = /([\\`*_{}[\]()#+\-.!<>|~^])/g;
 const md = (text) => text.replace(MD_SPECIAL, "\\$1");
 
-/** The block tree as pandoc Markdown: headings, run-in points in bold, one paragraph per block. */
-export function toMarkdown(document) {
-  const out = [];
-  for (const block of document.blocks) {
-    switch (block.type) {
-      case "title":
-        out.push(`# ${block.lines.map(md).join("")}`);
-        break;
+const inline = (spans) => spans.map((span) => span.text).join("");
+const titleText = (title) => (typeof title === "string" ? title : title.join(""));
+
+/** Body nodes as pandoc Markdown: headings as headings (a run-in heading in bold), lists and paragraphs as paragraphs, tables as pipe tables. */
+function bodyMarkdown(nodes, out) {
+  for (const node of nodes) {
+    switch (node.type) {
       case "heading":
-        out.push(`${"#".repeat(block.level + 1)} ${md(block.number + block.text)}`);
+        if (node.text) out.push(`**${md(node.number + inline(node.title))}**${md(inline(node.text))}`);
+        else out.push(`${"#".repeat(node.level + 1)} ${md(node.number + inline(node.title))}`);
         break;
-      case "point":
-        out.push(`**${md(block.number + block.title)}**${md(block.text)}`);
+      case "paragraph":
+        out.push(md(inline(node.content)));
         break;
-      default:
-        for (const line of renderText({ meta: document.meta, blocks: [block] }).trimEnd().split("\n")) out.push(md(line.replace(/\t/g, " ")));
+      case "list":
+        for (const item of node.items) out.push(`${item.title ? `**${md(item.number + inline(item.title))}**` : md(item.number)}${md(inline(item.content))}`);
+        break;
+      case "table": {
+        const row = (cells) => `| ${cells.map((cell) => cell.paragraphs.map((p) => md(inline(p))).join(" ")).join(" | ")} |`;
+        const header = node.header[0] ?? node.columns.map(() => ({ paragraphs: [[{ text: " " }]] }));
+        out.push([row(header), `|${node.columns.map(() => " --- |").join("")}`, ...node.header.slice(1).map(row), ...node.rows.map(row)].join("\n"));
+        break;
+      }
+      case "div":
+        bodyMarkdown(node.children, out);
+        break;
     }
   }
+}
+
+/** The composed document as pandoc Markdown: 版头 lines, title, 主送, body, 附件说明, signature, 附注, attachments, 版记. */
+export function toMarkdown(document) {
+  const { frame } = document;
+  const out = [];
+  out.push(md(frame.mark.names.join(" ") + frame.mark.suffix));
+  if (frame.docNumber) out.push(md(frame.docNumber));
+  if (frame.title) out.push(`# ${md(titleText(frame.title))}`);
+  if (frame.addressees) out.push(md(frame.addressees));
+  bodyMarkdown(document.body, out);
+  for (const [index, item] of (frame.attachmentNote ?? []).entries()) out.push(md(`${index === 0 ? "附件：" : ""}${item}`));
+  const signature = frame.signature;
+  if (signature?.kind === "organ") out.push(...signature.names.map(md), md(signature.date));
+  if (signature?.kind === "signer") out.push(...signature.signers.map((signer) => md(`${signer.title ?? ""} ${signer.name}`)), md(signature.date));
+  out.push(...frame.notes.map(md));
+  for (const attachment of document.attachments) {
+    if (attachment.label) out.push(md(attachment.label));
+    out.push(`# ${md(titleText(attachment.title))}`);
+    bodyMarkdown(attachment.body, out);
+  }
+  for (const line of frame.colophon?.lines ?? []) out.push(md(line.text));
+  if (frame.colophon?.printer) out.push(md(`${frame.colophon.printer} ${frame.colophon.printDate ?? ""}`));
   return `${out.join("\n\n")}\n`;
 }
 
@@ -99,7 +132,7 @@ export async function benchDocxtemplater({ runs = 300, warmup = 60 } = {}) {
   );
   const loaded = parseDocumentText(sampleText(), SAMPLE_DATA_FILE);
   const { document } = await renderLoaded(loaded);
-  const data = { paragraphs: renderText(document).trimEnd().split("\n").map((text) => ({ text })) };
+  const data = { paragraphs: documentLines(document).filter((line) => line.trim() !== "").map((text) => ({ text })) };
   const fill = () => {
     const doc = new Docxtemplater(new PizZip(template), { paragraphLoop: true, linebreaks: true });
     doc.render(data);
