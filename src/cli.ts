@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, reportFailure, type FailureOptions } from "./commands/report.js";
+import { currentHost } from "./platform/host.js";
+import { useWordBoundaryCache } from "./platform/word-boundary-cache.js";
 
 /**
  * The `gongwen` command line: thin. It parses arguments, calls the library, prints results and
@@ -204,7 +206,14 @@ export function buildProgram(): Command {
   return program;
 }
 
+let wordBoundaryCacheInstalled = false;
+
 export async function main(argv: string[]): Promise<void> {
+  // Titles seen in earlier runs skip building ICU's word segmenter (src/platform/word-boundary-cache.ts).
+  if (!wordBoundaryCacheInstalled && !process.env.GONGWEN_NO_WORD_CACHE) {
+    wordBoundaryCacheInstalled = true;
+    useWordBoundaryCache(currentHost());
+  }
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

@@ -12,6 +12,7 @@ import {
   lineCounter,
   textWidth,
 } from "./text-width.js";
+import { wordStarts } from "./word-boundaries.js";
 
 export interface TitleOptions {
   maxLineWidthPt?: number;
@@ -31,8 +32,6 @@ const TITLE_FONT_SIZE_PT = 22;
 /** Steps of the layout search before it settles for the best layout found so far. */
 const SEARCH_BUDGET = 20_000;
 const FORBIDDEN = Number.POSITIVE_INFINITY;
-/** Created on first use: building the ICU word breaker costs ~15 ms, wasted when every title has explicit lines. */
-let segmenter: Intl.Segmenter | undefined;
 
 const BRACKETS: Record<string, string> = { "《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "〔": "〕", "【": "】", "「": "」", "『": "』" };
 const CLOSERS = new Set(Object.values(BRACKETS));
@@ -95,8 +94,8 @@ let lastSegmented: { readonly title: string; readonly words: readonly Word[] } |
 
 function words(title: string): readonly Word[] {
   if (lastSegmented?.title !== title) {
-    segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
-    lastSegmented = { title, words: Array.from(segmenter.segment(title), (s) => ({ text: s.segment, at: s.index })) };
+    const starts = wordStarts(title);
+    lastSegmented = { title, words: starts.map((at, i) => ({ text: title.slice(at, starts[i + 1] ?? title.length), at })) };
   }
   return lastSegmented.words;
 }

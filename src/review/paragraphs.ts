@@ -8,8 +8,7 @@ import { GongwenError } from "../errors.js";
 import { decodeDataFile, isDiagnostic } from "../load/decode.js";
 import type { LoadedDocument } from "../model/validate.js";
 import { documentLines as laidOutLines } from "../render/text.js";
-import { docxToPlainText } from "./docx-text.js";
-import { readInputFile } from "../load/read-input.js";
+import { readInputFileSync } from "../load/read-input.js";
 
 export type DraftKind = "data" | "docx";
 
@@ -50,7 +49,9 @@ export function documentLines(document: GongwenDocument): string[] {
   return toLines(laidOutLines(document));
 }
 
-export function docxLines(bytes: Uint8Array, fileName?: string): string[] {
+/** The .docx reader (and node:zlib with it) is loaded for Word files only: `gongwen text` of a data file is a git textconv, run once per file. */
+export async function docxLines(bytes: Uint8Array, fileName?: string): Promise<string[]> {
+  const { docxToPlainText } = await import("./docx-text.js");
   return toLines(docxToPlainText(bytes, { dropEmptyLines: true, ...(fileName ? { fileName } : {}) }).split("\n"));
 }
 
@@ -60,8 +61,10 @@ export interface DraftOptions {
 }
 
 export async function readDraft(file: string, options: DraftOptions = {}): Promise<Draft> {
-  const bytes = await readInputFile(file);
-  if (isWordFile(bytes)) return { file, kind: "docx", bytes, lines: docxLines(bytes, file) };
+  // One file, read synchronously with the same bounds and messages: the async read costs round trips
+  // through libuv's thread pool and loads node:fs/promises.
+  const bytes = readInputFileSync(file);
+  if (isWordFile(bytes)) return { file, kind: "docx", bytes, lines: await docxLines(bytes, file) };
 
   const decoded = decodeDataFile(bytes, file);
   if (isDiagnostic(decoded)) throw new GongwenError([decoded]);

@@ -4,12 +4,12 @@
  * user's cache folder with a fingerprint of the font folders' modification times, and looked at again
  * only when fonts were installed or removed. The notice is shown once per such state.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { diagnostic, type Diagnostic } from "../../errors.js";
 import type { FontProfile } from "../../layout/fonts.js";
-import { writeFileAtomicSync } from "../../output/atomic-write.js";
 import { atRoot, envValue, type Host } from "../host.js";
+import { cacheDir, readJson, writeJson } from "../user-cache.js";
 import { profileFaces } from "./faces.js";
 import { fontFolders } from "./font-folders.js";
 import type { FontInventory } from "./inventory.js";
@@ -21,18 +21,6 @@ interface NoticeState {
   readonly fingerprint: string;
   /** Per profile told about in this state: the faces that were not installed. */
   readonly profiles: Record<string, { readonly missing: readonly string[] }>;
-}
-
-/** The user's cache folder for gongwen, where each platform keeps caches. */
-export function cacheDir(host: Host): string {
-  switch (host.platform) {
-    case "win32":
-      return join(envValue(host, "LOCALAPPDATA") ?? join(host.homedir, "AppData", "Local"), "gongwen", "Cache");
-    case "darwin":
-      return join(host.homedir, "Library", "Caches", "gongwen");
-    default:
-      return join(envValue(host, "XDG_CACHE_HOME") ?? join(host.homedir, ".cache"), "gongwen");
-  }
 }
 
 /**
@@ -54,23 +42,6 @@ function fontFingerprint(host: Host): string {
       }
     })
     .join("\n");
-}
-
-export function readJson<T>(file: string): T | undefined {
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Best effort: a read-only home folder only means the check runs again next time. */
-export function writeJson(file: string, value: unknown): void {
-  try {
-    writeFileAtomicSync(file, `${JSON.stringify(value)}\n`);
-  } catch {
-    // not cached
-  }
 }
 
 /**

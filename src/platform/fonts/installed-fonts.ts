@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Host } from "../host.js";
-import { CACHE_VERSION, cacheDir, readJson, writeJson } from "./font-cache.js";
+import { cacheDir, readJson, writeJson } from "../user-cache.js";
+import { CACHE_VERSION } from "./font-cache.js";
 import { fontFolders } from "./font-folders.js";
 import { fontconfigInventory } from "./fontconfig.js";
 import { scanFontFolders, type FontInventory, type NameCache } from "./inventory.js";
