@@ -14,7 +14,8 @@ import type { Draft, DraftParagraph } from "./model.js";
 export type Role =
   | "copy-number" | "secrecy" | "urgency" | "mark" | "doc-number" | "signer" | "title" | "addressees"
   | "heading" | "paragraph" | "list-item" | "table" | "attachment-note" | "signature" | "date" | "note"
-  | "attachment-label" | "attachment-title" | "attachment-body" | "copy-to" | "distribution" | "printer" | "issued-line";
+  | "attachment-label" | "attachment-title" | "attachment-body" | "copy-to" | "distribution" | "printer" | "issued-line"
+  | "attendance";
 
 export type Confidence = "recognised" | "guessed";
 
@@ -81,6 +82,8 @@ function formatOf(draft: Draft, elements: readonly Element[]): FormatId {
   return "file";
 }
 
+/** 纪要 attendance lines: 出席：… 请假：… 列席：… (also 出席人员：…). */
+export const ATTENDANCE = /^(出席|请假|缺席|列席)(人员)?[:：]/u;
 const DOC_TYPE_AT_END = new RegExp(`(${DOC_TYPES.join("|")})$`, "u");
 const SPACE = /^[\s\u3000]+|[\s\u3000]+$/gu;
 export const trimText = (text: string): string => text.replace(SPACE, "");
@@ -256,7 +259,7 @@ export function recognise(draft: Draft): Recognised {
         sawCopyTo = true;
         closing.unshift(() => push(item, "copy-to", { text: trimText(text.replace(/^抄送[:：]/, "")) }));
       } else if (/^信息公开属性[:：]/.test(text)) closing.unshift(() => push(item, "note", { text }));
-      else if (/^(主送|分送)[:：]/.test(text) || (!sawCopyTo && /。$/.test(text) && item.blankBefore === 0 && !item.p?.pageBreakBefore)) closing.unshift(() => push(item, "distribution"));
+      else if (/^(主送|分送)[:：]/.test(text) || (!sawCopyTo && /。$/.test(text) && item.blankBefore === 0 && !item.p?.pageBreakBefore && !markerOf(text) && !ATTENDANCE.test(text))) closing.unshift(() => push(item, "distribution"));
       else break;
       end--;
     }
@@ -265,6 +268,15 @@ export function recognise(draft: Draft): Recognised {
     while (end > i && items[end - 1]?.kind === "p" && /^抄送[:：]/.test(joinLines(items[end - 1]!.shown))) {
       const item = items[end - 1]!;
       closing.unshift(() => push(item, "copy-to", { text: trimText(joinLines(item.shown).replace(/^抄送[:：]/, "")) }));
+      end--;
+    }
+  }
+
+  // 纪要 (§10.3): 出席、请假、列席 lines close the text, right above the 版记.
+  if (special === "minutes") {
+    while (end > i && items[end - 1]?.kind === "p" && ATTENDANCE.test(joinLines(items[end - 1]!.shown))) {
+      const item = items[end - 1]!;
+      closing.unshift(() => push(item, "attendance"));
       end--;
     }
   }
@@ -303,6 +315,12 @@ export function recognise(draft: Draft): Recognised {
         after.push(() => classifyBody(item, n));
       } else if (item.kind === "p" && (/^[（(].*[）)]$/u.test(text) || /^信息公开属性[:：]/.test(text))) {
         after.push(() => push(item, "note"));
+      } else if (item.kind === "p" && item.p?.align === "center" && text.length <= 80 && !/[。；，：]/u.test(text) && k + 1 < end) {
+        // An 印发件 (§7.3.7): the document issued with this one follows the date under its own
+        // centred title, without an 附件 label.
+        attachment++;
+        const n = attachment;
+        after.push(() => push(item, "attachment-title", { attachment: n, lines: item.shown.split("\n") }));
       } else {
         after.push(() => push(item, "paragraph", {}, "guessed"));
       }
@@ -367,7 +385,8 @@ export function recognise(draft: Draft): Recognised {
     i += taken.length;
   }
   const addressee = items[i];
-  if (addressee?.kind === "p" && i < bodyEnd && /[：:]$/.test(joinLines(addressee.shown)) && !markerOf(joinLines(addressee.shown)) && addressee.shown.length < 300) {
+  // 主送 is a list of organs, never a sentence (「…现将有关事项通知如下：」 opens the text); 纪要 have none.
+  if (addressee?.kind === "p" && i < bodyEnd && special !== "minutes" && /[：:]$/.test(joinLines(addressee.shown)) && !/[。；]/u.test(addressee.shown) && !markerOf(joinLines(addressee.shown)) && addressee.shown.length < 300) {
     push(addressee, "addressees");
     i++;
   }

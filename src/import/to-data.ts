@@ -53,6 +53,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   distribution: "其他分送",
   printer: "印发机关和印发日期",
   "issued-line": "编印单位和日期",
+  attendance: "出席、请假、列席",
 };
 
 const HEADING_NAMES = ["", "一级标题", "二级标题", "三级标题", "四级标题"];
@@ -97,12 +98,16 @@ export function importDraft(draft: Draft): Imported {
   const printer = one("printer");
   const printed = printer ? parsePrinterLine(printer.shown.replace("\t", "  ")) : undefined;
   const title = one("title");
-  const markName = mark ? mark.text.replace(/(文件|命令|令|纪要)$/u, "") : undefined;
+  // The 纪要 mark names the meeting (局长办公会议纪要), not the organ: that is on the 编印 line.
+  const issuedLine = one("issued-line");
+  const issued = issuedLine ? /^(?<organ>.+?)[\s\u3000]+(?<date>\S+日)$/u.exec(issuedLine.text)?.groups : undefined;
+  const markName = mark && format !== "minutes" ? mark.text.replace(/(文件|命令|令|纪要)$/u, "") : undefined;
   const titleOrgan = title ? /^(.+?)关于/u.exec(title.text)?.[1] : undefined;
-  const issuer = markName || signature[0] || titleOrgan || printed?.printer;
+  const signatureOrgan = format === "order" ? undefined : signature[0];
+  const issuer = issued?.organ || markName || signatureOrgan || titleOrgan || printed?.printer;
   if (!issuer) {
     report.push({ status: "attention", element: "发文机关", text: "", zh: "找不到发文机关（标志、署名、标题中都没有），请填写 envelope.issuers", en: "no issuing organ found (not in the mark, signature or title); fill in envelope.issuers" });
-  } else if (!mark && !signature[0]) {
+  } else if (!mark && !signature[0] && !issued) {
     report.push({ status: "guessed", element: "发文机关", text: issuer, zh: "发文机关由标题或印发机关推断", en: "issuing organ inferred from the title or the printing office" });
   }
   envelope.issuers = [{ name: issuer ?? "（发文机关）" }];
@@ -145,10 +150,16 @@ export function importDraft(draft: Draft): Imported {
   }
   const addressees = one("addressees");
   if (addressees) envelope.addressees = addressees.text.replace(/[：:]$/u, "").split("，").map(trimText).filter(Boolean);
-  if (signature.length > 0) envelope.signature = signature;
+  if (signature.length > 0 && format === "order") {
+    // 命令 (§7.3.5.3): 签发人职务 and the name of the 签名章, one line each.
+    envelope.signers = signature.map((line) => {
+      const [first = "", ...rest] = line.split(/[\t\s\u3000]+/u).filter(Boolean);
+      return rest.length > 0 ? { name: rest.join(""), title: first } : { name: first };
+    });
+  } else if (signature.length > 0) envelope.signature = signature;
 
-  const date = one("date");
-  const parsedDate = date ? parseDate(date.text) : undefined;
+  const date = one("date") ?? (issued?.date ? issuedLine : undefined);
+  const parsedDate = date ? parseDate(date === issuedLine ? issued!.date! : date.text) : undefined;
   if (parsedDate?.iso) {
     envelope.signedOn = parsedDate.iso;
     if (!parsedDate.arabic || parsedDate.padded) {
@@ -159,7 +170,17 @@ export function importDraft(draft: Draft): Imported {
     report.push({ status: "attention", element: "成文日期", text: "", zh: "找不到成文日期，暂填 2000-01-01，请改为真实日期", en: "no date of signing found; 2000-01-01 stands in, put the real date" });
     comments.push({ path: ["envelope", "signedOn"], text: " 原稿中找不到成文日期 / not found in the draft" });
   }
-  envelope.seal = "manual";
+  // 纪要 carry no seal (§10.3); a 命令 carries the 签名章 drawn with the signer, not an organ's seal.
+  envelope.seal = format === "minutes" || format === "order" ? "none" : "manual";
+
+  const attendance: Record<string, string[]> = {};
+  const ATTENDANCE_FIELDS: Record<string, string> = { 出席: "present", 请假: "absent", 缺席: "absent", 列席: "observers" };
+  for (const line of of("attendance")) {
+    const [, label = "", names = ""] = /^(出席|请假|缺席|列席)(?:人员)?[:：](.*)$/u.exec(line.text) ?? [];
+    const field = ATTENDANCE_FIELDS[label];
+    if (field) attendance[field] = [...(attendance[field] ?? []), ...names.split(/[、，,]/u).map(trimText).filter(Boolean)];
+  }
+  if (Object.keys(attendance).length > 0) envelope.attendance = attendance;
 
   const notes = of("note");
   const noteField: Record<string, unknown> = {};
@@ -176,12 +197,16 @@ export function importDraft(draft: Draft): Imported {
   const noteLines = of("attachment-note").map((e) => e.text.replace(/^附件[:：]/u, "").replace(/^\d{1,2}[.．、]\s*/u, "").trim());
   const labels = of("attachment-label");
   const attachments: Array<Record<string, unknown>> = [];
-  const count = Math.max(noteLines.length, labels.length);
+  const titles = of("attachment-title");
+  const count = Math.max(noteLines.length, labels.length, ...titles.map((e) => (e.attachment ?? 0) + 1));
+  let listed = 0;
   for (let n = 0; n < count; n++) {
-    const titleEl = elements.find((e) => e.role === "attachment-title" && e.attachment === n);
+    const titleEl = titles.find((e) => e.attachment === n);
     const bodyEls = elements.filter((e) => e.role === "attachment-body" && e.attachment === n).map((e) => ({ ...e, role: e.level ? "heading" : e.listStyle ? "list-item" : e.table !== undefined ? "table" : "paragraph" }) as Element);
-    const attachmentTitle = noteLines[n] ?? titleEl?.text ?? `附件${n + 1}`;
-    attachments.push({ title: attachmentTitle, ...(bodyEls.length > 0 ? { body: bodyMarkdown(draft, bodyEls) } : {}) });
+    // A title without an 附件 label is an 印发件: not in the 附件说明, so not counted in its lines.
+    const enclosed = titleEl !== undefined && !labels.some((e) => e.attachment === n);
+    const attachmentTitle = (enclosed ? undefined : noteLines[listed++]) ?? titleEl?.text ?? `附件${n + 1}`;
+    attachments.push({ title: attachmentTitle, ...(enclosed ? { type: "印发件" } : {}), ...(bodyEls.length > 0 ? { body: bodyMarkdown(draft, bodyEls) } : {}) });
   }
   if (attachments.length > 0) envelope.attachments = attachments;
 

@@ -1,12 +1,13 @@
 /**
  * What this tool renders from its starter files is the standard layout: `check` must find nothing on
- * any of them (one LibreOffice run for all), and `import` must read the 文件-format ones (and the
- * 信函) back into data files with the same text.
+ * any of them (one LibreOffice run for all), and `import` must read every one of them, in all four
+ * formats, back into data files with the same text and each element in its field.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { gongwen } from "../helpers/cli.js";
 import { ROOT } from "../helpers/paths.js";
 
@@ -31,7 +32,7 @@ describe("the tool's own renderings", () => {
     expect(result.status).toBe(0);
   });
 
-  for (const name of ["qingzhengwu-2022-3", "notice-with-table", "letter", "request", "bulletin-without-colophon"]) {
+  for (const name of STARTERS) {
     it(`import reads ${name} back to the same text`, () => {
       const data = join(dir, `${name}.yaml`);
       const imported = gongwen(["import", docx(name), "-o", data]);
@@ -39,4 +40,34 @@ describe("the tool's own renderings", () => {
       expect(gongwen(["text", data]).stdout).toBe(gongwen(["text", join(ROOT, "data", `${name}.yaml`)]).stdout);
     });
   }
+
+  it("import reads the 纪要's 编印 line, attendance and seal, and the 令's signer and 印发件, into their fields", () => {
+    const read = (name: string) => {
+      const data = join(dir, `${name}-fields.yaml`);
+      const imported = gongwen(["import", docx(name), "-o", data]);
+      expect(imported.status, imported.stderr).toBe(0);
+      return { data: parse(readFileSync(data, "utf8")) as { envelope: Record<string, unknown>; body: string }, report: imported.stderr };
+    };
+    const minutes = read("minutes");
+    expect(minutes.data.envelope).toMatchObject({
+      issuers: [{ name: "青海省政务服务监督管理局" }],
+      issuerMark: "局长办公会议纪要",
+      issueNumber: 3,
+      signedOn: "2022-02-18",
+      seal: "none",
+      attendance: { present: ["张三", "李四", "王五", "赵六"], absent: ["孙七（出差）"], observers: ["办公室", "政务服务处", "公共资源交易处负责同志"] },
+    });
+    // The text's first sentence ends in 「如下：」 but is no 主送.
+    expect(minutes.data.envelope.addressees).toBeUndefined();
+    expect(minutes.data.body.startsWith("2022年2月16日，张三局长主持召开")).toBe(true);
+    expect(minutes.data.body).not.toContain("出席");
+    expect(minutes.report).not.toContain("2000-01-01");
+
+    const order = read("order");
+    expect(order.data.envelope).toMatchObject({ orderNumber: 128, signers: [{ name: "王某某", title: "省长" }], signedOn: "2022-05-10", seal: "none" });
+    expect(order.data.envelope.signature).toBeUndefined();
+    expect(order.data.envelope.attachments).toEqual([expect.objectContaining({ title: "青海省政务服务管理办法", type: "印发件" })]);
+    expect((order.data.envelope.colophon as Record<string, unknown>).distribution).toBeUndefined();
+    expect(order.data.body).not.toContain("政务服务管理办法\n");
+  });
 });
