@@ -75,6 +75,8 @@ export interface Started extends Evaluation {
   readonly data: unknown;
   readonly file: string;
   readonly existing: boolean;
+  /** What is on disk under `file` (a hash), null when nothing: save asks before overwriting anything else. */
+  readonly version: string | null;
   /** A Word draft's import report. */
   readonly report?: readonly ReportItem[];
 }

@@ -251,6 +251,10 @@ function Editor(props: { info: Info; started: Started; onClose: () => void }) {
   const [diff, setDiff] = useState<DiffJson>();
   const [other, setOther] = useState(props.info.files.find((name) => name !== props.started.file) ?? "");
   const [confirmIssue, setConfirmIssue] = useState(false);
+  /** A save or issue the server refused because the disk changed: what it said, and how to go on. */
+  const [conflict, setConflict] = useState<{ zh: string; en: string; retry: () => void }>();
+  /** The file this editor last read or wrote, and what it held then. */
+  const onDisk = useRef<{ file: string; version: string | null }>({ file: props.started.file, version: props.started.version });
   const [saved, setSaved] = useState(props.started.existing);
   const [report, setReport] = useState(props.started.report);
   const formRef = useRef<HTMLDivElement>(null);
@@ -331,9 +335,29 @@ function Editor(props: { info: Info; started: Started; onClose: () => void }) {
     }
   };
 
+  /** What the server compares with the disk: under a name this editor did not read or write, nothing should be there. */
+  const writeBody = (overwrite: boolean) => ({ ...body, base: onDisk.current.file === body.file ? onDisk.current.version : null, overwrite });
+  /** A write refused with 409 (the disk changed) asks the clerk, and goes on only when told to overwrite. */
+  const guarded = async (label: string, write: (overwrite: boolean) => Promise<string>, overwrite = false) => {
+    setConflict(undefined);
+    setStatus(`${label}…`);
+    try {
+      setStatus(await write(overwrite));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        setConflict({ zh: e.zh, en: e.en, retry: () => void guarded(label, write, true) });
+        setStatus("未保存 / not saved");
+        return;
+      }
+      setStatus(e instanceof ApiError ? `${e.zh} / ${e.en}${e.diagnostics.length > 0 ? `（${e.diagnostics.length} 个问题 / problems）` : ""}` : String(e));
+    }
+  };
+
   const save = () =>
-    act("保存中 / saving", async () => {
-      const result = await post<{ saved: string; text: string }>("/api/save", body);
+    guarded("保存中 / saving", async (overwrite) => {
+      const request = writeBody(overwrite);
+      const result = await post<{ saved: string; text: string; version: string }>("/api/save", request);
+      onDisk.current = { file: request.file, version: result.version };
       setDraft((now) => ({ ...now, text: result.text, existing: true }));
       setSaved(true);
       return `已保存 / saved: ${result.saved}`;
@@ -422,6 +446,19 @@ function Editor(props: { info: Info; started: Started; onClose: () => void }) {
         </span>
       </header>
       {report ? <ImportReport report={report} onClose={() => setReport(undefined)} /> : null}
+      {conflict ? (
+        <div class="confirm" role="dialog" id="conflict">
+          <p>
+            {conflict.zh}。/ {conflict.en}.
+          </p>
+          <button id="conflict-overwrite" onClick={conflict.retry}>
+            仍然覆盖 / overwrite
+          </button>
+          <button id="conflict-cancel" onClick={() => setConflict(undefined)}>
+            取消 / cancel
+          </button>
+        </div>
+      ) : null}
       {confirmIssue ? (
         <div class="confirm" role="dialog">
           <p>
@@ -432,8 +469,10 @@ function Editor(props: { info: Info; started: Started; onClose: () => void }) {
             id="confirm-issue"
             onClick={() => {
               setConfirmIssue(false);
-              void act("签发中 / issuing", async () => {
-                const result = await post<{ status: string; docNumber: string; dir: string; version: number }>("/api/issue", { ...body, confirm: true });
+              void guarded("签发中 / issuing", async (overwrite) => {
+                const request = { ...writeBody(overwrite), confirm: true };
+                const result = await post<{ status: string; docNumber: string; dir: string; version: number; diskVersion: string }>("/api/issue", request);
+                onDisk.current = { file: request.file, version: result.diskVersion };
                 setSaved(true);
                 return `${result.status === "unchanged" ? "未改动 / unchanged" : "已归档 / archived"}：${result.docNumber} 第 ${result.version} 版 → ${result.dir}`;
               });

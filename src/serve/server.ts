@@ -15,6 +15,7 @@ import { compareDrafts } from "../review/compare.js";
 import { toJson } from "../review/format-json.js";
 import { documentLines, readDraft, type Draft } from "../review/paragraphs.js";
 import { applyData, dataOf, evaluateDraft, loadDraft } from "./draft.js";
+import { diskVersion, versionOfBytes } from "./disk-version.js";
 import { Folder } from "./folder.js";
 import { Guard } from "./guard.js";
 import { layOutOnOffice } from "./office-layout.js";
@@ -64,6 +65,15 @@ const DraftRequest = z.object({
   file: z.string().min(1).max(1000),
   text: z.string().max(MAX_BODY_BYTES),
   data: z.unknown().optional(),
+});
+/**
+ * A write: `base` is what the editor last saw on disk under `file` (a version, or null: no file);
+ * when the disk holds something else the write is refused with 409 until `overwrite` says so.
+ * Without `base` (a script calling the API) nothing is compared.
+ */
+const WriteRequest = DraftRequest.extend({
+  base: z.string().max(100).nullable().optional(),
+  overwrite: z.boolean().optional(),
 });
 type DraftRequest = z.infer<typeof DraftRequest>;
 
@@ -152,6 +162,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return { loaded, text, file };
   };
 
+  /** 409 when the disk under `file` is not what the editor last saw there, unless told to overwrite. */
+  const refuseOverwrite = async (request: z.infer<typeof WriteRequest>, file: string): Promise<void> => {
+    if (request.base === undefined || request.overwrite) return;
+    const onDisk = await diskVersion(file);
+    if (onDisk === request.base) return;
+    const name = folder.nameOf(file);
+    if (request.base === null) {
+      throw new HttpError(409, `文件夹中已有 ${name}，保存会覆盖它`, `${name} already exists in the folder; saving would overwrite it`);
+    }
+    if (onDisk === null) throw new HttpError(409, `${name} 在打开后已被删除或改名，保存会重新建立它`, `${name} was deleted or renamed since it was opened; saving creates it again`);
+    throw new HttpError(409, `${name} 在打开后已被其他程序或窗口修改，保存会覆盖这些修改`, `${name} was changed by another program or window since it was opened; saving would overwrite those changes`);
+  };
+
   const api: Record<string, (body: unknown) => Promise<unknown | ((response: ServerResponse) => void)>> = {
     "/api/start": async (body) => {
       const started = await startDraft(folder, parse(StartRequest, body));
@@ -168,12 +191,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return { text, ms: performance.now() - started, ...evaluation };
     },
     "/api/save": async (body) => {
-      const draft = parse(DraftRequest, body);
+      const draft = parse(WriteRequest, body);
       const text = textOf(draft);
       const file = await pathOf(draft.file);
       if (!/\.ya?ml$/iu.test(file)) throw new HttpError(400, "只能保存为 .yaml 文件", "only .yaml files can be saved");
+      await refuseOverwrite(draft, file);
       await writeFileAtomic(file, text);
-      return { saved: folder.nameOf(file), text };
+      return { saved: folder.nameOf(file), text, version: versionOfBytes(text) };
     },
     "/api/docx": async (body) => {
       const { loaded } = await loadedOf(parse(DraftRequest, body));
@@ -215,13 +239,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return (response: ServerResponse) => sendFile(response, result.bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "修订稿-redline.docx");
     },
     "/api/issue": async (body) => {
-      const request = parse(DraftRequest.extend({ confirm: z.literal(true) }), body);
+      const request = parse(WriteRequest.extend({ confirm: z.literal(true) }), body);
       const { text, file } = await loadedOf(request);
       // What is issued is what is saved: the file on disk, as `gongwen issue <file>` reads it.
+      await refuseOverwrite(request, file);
       await writeFileAtomic(file, text);
       const { issue } = await import("../archive/store.js");
       const outcome = await issue(file, { root: archiveRoot });
-      return { status: outcome.status, docNumber: outcome.docNumber, dir: outcome.dir, version: outcome.metadata.version, saved: folder.nameOf(file) };
+      return { status: outcome.status, docNumber: outcome.docNumber, dir: outcome.dir, version: outcome.metadata.version, saved: folder.nameOf(file), diskVersion: versionOfBytes(text) };
     },
   };
 

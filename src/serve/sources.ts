@@ -10,6 +10,7 @@ import { readInputFile } from "../load/read-input.js";
 import { findKind } from "../kinds/registry.js";
 import { nextYearDraft } from "../model/next-year.js";
 import { SAMPLE_DATA_FILE } from "../pipeline.js";
+import { versionOfBytes, type DiskVersion } from "./disk-version.js";
 import type { Folder } from "./folder.js";
 
 /**
@@ -37,6 +38,8 @@ export interface Started {
   readonly text: string;
   /** The draft is an existing file of the folder (save writes it back). */
   readonly existing: boolean;
+  /** What is on disk under `file` now (src/serve/disk-version.ts): save asks before overwriting anything else. */
+  readonly version: DiskVersion;
   /** For a Word draft: how each element was read (the import report of `gongwen import`). */
   readonly report?: readonly ReportItem[];
 }
@@ -76,11 +79,12 @@ function blankText(format: (typeof FORMATS)[number]): string {
   ].join("\n");
 }
 
-async function readInside(folder: Folder, name: string): Promise<{ path: string; text: string }> {
+async function readInside(folder: Folder, name: string): Promise<{ path: string; text: string; version: string }> {
   const path = await folder.resolve(name);
   if (!path) throw new StartError(403, `文件不在所选文件夹内：${name}`, `the file is not inside the chosen folder: ${name}`);
   try {
-    return { path, text: await readFile(path, "utf8") };
+    const bytes = await readFile(path);
+    return { path, text: new TextDecoder().decode(bytes), version: versionOfBytes(bytes) };
   } catch {
     throw new StartError(404, `找不到文件：${name}`, `file not found: ${name}`);
   }
@@ -114,7 +118,7 @@ async function importWord(folder: Folder, request: { file: string; content?: str
   try {
     const { bytes, stem, source } = await wordBytes(folder, request);
     const imported = importDraft(readDraft(bytes, source));
-    return { file: await freeName(folder, stem, taken), text: importedYaml(imported, source), existing: false, report: imported.report };
+    return { file: await freeName(folder, stem, taken), text: importedYaml(imported, source), existing: false, version: null, report: imported.report };
   } catch (error) {
     if (!isGongwenError(error)) throw error;
     // The CLI's own refusal (not a docx, encrypted, too large, a zip bomb), Chinese first, English beside.
@@ -127,23 +131,23 @@ export async function startDraft(folder: Folder, request: StartRequest): Promise
   const taken = new Set(await folder.dataFiles());
   switch (request.from) {
     case "sample":
-      return { file: await freeName(folder, "new-circular", taken), text: await readFile(SAMPLE_DATA_FILE, "utf8"), existing: false };
+      return { file: await freeName(folder, "new-circular", taken), text: await readFile(SAMPLE_DATA_FILE, "utf8"), existing: false, version: null };
     case "blank":
-      return { file: await freeName(folder, "new-document", taken), text: blankText(request.format ?? "file"), existing: false };
+      return { file: await freeName(folder, "new-document", taken), text: blankText(request.format ?? "file"), existing: false, version: null };
     case "starter": {
       const starter = STARTER_FILES[request.name];
       if (!starter) throw new StartError(400, `没有名为“${request.name}”的起始文件`, `no starter named "${request.name}"`);
       const text = await readFile(join(dirname(SAMPLE_DATA_FILE), starter.file), "utf8");
-      return { file: await freeName(folder, `new-${request.name}`, taken), text, existing: false };
+      return { file: await freeName(folder, `new-${request.name}`, taken), text, existing: false, version: null };
     }
     case "next-year": {
       const source = request.file ? await readInside(folder, request.file) : { path: SAMPLE_DATA_FILE, text: await readFile(SAMPLE_DATA_FILE, "utf8") };
       const text = nextYearDraft(source.text, basename(source.path), (kind) => findKind(kind)?.nextYear);
-      return { file: await freeName(folder, `${basename(source.path, extname(source.path))}-next-year`, taken), text, existing: false };
+      return { file: await freeName(folder, `${basename(source.path, extname(source.path))}-next-year`, taken), text, existing: false, version: null };
     }
     case "file": {
-      const { path, text } = await readInside(folder, request.file);
-      return { file: folder.nameOf(path), text, existing: true };
+      const { path, text, version } = await readInside(folder, request.file);
+      return { file: folder.nameOf(path), text, existing: true, version };
     }
     case "word":
       return importWord(folder, request, taken);

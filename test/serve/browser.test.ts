@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { BrowserContext, Page } from "playwright-core";
@@ -103,6 +103,25 @@ describe.skipIf(skipChromium)("the editor in chromium", () => {
     expect(saved).toContain("signedOn: 2022-01-28");
     expect(saved).toContain("# 考核情况通报 数据文件（样例：青政务〔2022〕3号）");
     expect(saved.split("\n").length).toBe(readFileSync(SAMPLE, "utf8").split("\n").length);
+  });
+
+  it("asks before saving over a file changed on disk meanwhile, and overwrites only when told", async () => {
+    writeFileSync(join(folder, "edited.yaml"), `${readFileSync(join(folder, "edited.yaml"), "utf8")}# edited in another window\n`);
+    await page.fill('[data-path="envelope.signedOn"] input', "2022-01-29");
+    await waitForPreview(page, "2022年1月29日");
+    await page.click("#save");
+    await page.locator("#conflict", { hasText: "在打开后已被其他程序或窗口修改" }).waitFor();
+    expect(readFileSync(join(folder, "edited.yaml"), "utf8")).toContain("# edited in another window");
+    await page.click("#conflict-overwrite");
+    await page.locator("#status", { hasText: "已保存" }).waitFor();
+    expect(await page.locator("#conflict").count()).toBe(0);
+    const saved = readFileSync(join(folder, "edited.yaml"), "utf8");
+    expect(saved).toContain("signedOn: 2022-01-29");
+    expect(saved).not.toContain("# edited in another window");
+    // Saved from what it wrote itself, the next save asks nothing.
+    await page.click("#save");
+    await page.locator("#status", { hasText: "已保存" }).waitFor();
+    expect(await page.locator("#conflict").count()).toBe(0);
   });
 
   it("compares with another draft: the diff view", async () => {
