@@ -13,6 +13,7 @@ import { readDraft } from "../draft/read-draft.js";
 import { recognise, type Element, type FormatId } from "../draft/recognise.js";
 import { gather, type Finding, type FindingInput } from "./finding.js";
 import { layoutRules, locator, readLayout } from "./layout-rules.js";
+import { contentRules } from "./content-rules.js";
 import { xmlRules } from "./xml-rules.js";
 
 export interface CheckOptions {
@@ -58,7 +59,7 @@ function prepare(input: CheckInput): Prepared {
   const started = performance.now();
   const draft = readDraft(input.bytes, input.file);
   const { elements, format } = recognise(draft);
-  return { input, format, draft, elements, inputs: xmlRules(draft, elements), xmlMs: performance.now() - started };
+  return { input, format, draft, elements, inputs: [...xmlRules(draft, elements), ...contentRules(elements)], xmlMs: performance.now() - started };
 }
 
 function finish(prepared: Prepared, layout?: { pages: number; place: (paragraph: number) => { page: number; line: number } | undefined; ms: number }): CheckResult {
