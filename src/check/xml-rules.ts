@@ -46,6 +46,25 @@ export function dominant(p: DraftParagraph, chars = Infinity): RunProps | undefi
   return [...weights.values()].sort((a, b) => b.weight - a.weight)[0]?.props;
 }
 
+/** The look of most visible characters of p.text[from, to) (runs laid end to end give the offsets). */
+function dominantIn(p: DraftParagraph, from: number, to: number): RunProps | undefined {
+  const weights = new Map<string, { props: RunProps; weight: number }>();
+  let offset = 0;
+  for (const run of p.runs) {
+    const start = offset;
+    offset += run.text.length;
+    const inside = run.text.slice(Math.max(0, from - start), Math.max(0, to - start));
+    const weight = [...inside].filter((c) => !/\s/u.test(c)).length;
+    if (weight === 0) continue;
+    const { text: _text, ...props } = run;
+    const key = JSON.stringify([faceOf(props.eastAsiaFont) ?? props.eastAsiaFont, props.sizePt]);
+    const entry = weights.get(key) ?? { props, weight: 0 };
+    entry.weight += weight;
+    weights.set(key, entry);
+  }
+  return [...weights.values()].sort((a, b) => b.weight - a.weight)[0]?.props;
+}
+
 const fontLabel = (props: RunProps) => `${props.eastAsiaFont ?? "（未指定字体）"}${props.bold ? " 加粗" : ""}`;
 
 interface Look {
@@ -173,6 +192,29 @@ export function xmlRules(draft: Draft, elements: readonly Element[]): FindingInp
     }
     const p = paragraph(e.paragraphs[0]!);
     if (!e.marker && p.align !== "center") out.push(alignment(e, p, "居中", "§7.2.5", "发文字号"));
+  }
+
+  // ── 签发人 (§7.2.6): “签发人：” in 仿宋, the names in 楷体, on the 文号's line or stacked below it ──
+  const signerLines = [
+    ...elements.filter((x) => x.role === "doc-number" && x.marker && /^签发人/u.test(x.marker)),
+    ...elements.filter((x) => x.role === "signer"),
+  ];
+  for (const e of signerLines) {
+    const p = paragraph(e.paragraphs[0]!);
+    const label = p.text.indexOf("签发人");
+    if (label < 0) continue;
+    const colon = /^签发人\s*[:：]?/u.exec(p.text.slice(label))?.[0].length ?? 3;
+    const parts: Array<[string, number, number, Face]> = [
+      ["“签发人”三字", label, label + colon, "仿宋"],
+      ["签发人姓名", label + colon, p.text.length, "楷体"],
+    ];
+    for (const [what, from, to, wanted] of parts) {
+      const props = dominantIn(p, from, to);
+      const face = faceOf(props?.eastAsiaFont);
+      if (props && face !== wanted) {
+        out.push({ rule: "signer-face", severity: "error", clause: "§7.2.6", element: "签发人", measured: `${what}用${fontLabel(props)}`, wanted: `${what}用${wanted}体`.replace("体体", "体"), zh: `${what}应用${wanted}`, en: `${what === "签发人姓名" ? "the signers' names" : "the word 签发人"} must be set in ${wanted}`, where: at(e), paragraphs: e.paragraphs });
+      }
+    }
   }
 
   // ── 标题 ──

@@ -92,3 +92,23 @@ describe("end to end on a rendered notice with two attachments", () => {
     expect(await attachmentFindings(edited(bytes, (xml) => xml.replace(/>附件2</u, ">附件3<")))).toEqual(["attachment-label-number §7.3.7"]);
   });
 });
+
+describe("the 签发人's faces (§7.2.6)", () => {
+  it("finds names not in 楷体 and the word 签发人 not in 仿宋, on a rendered 请示 edited after rendering", async () => {
+    const bytes = (await renderLoaded(parseDocumentText(readFileSync(STARTERS.request, "utf8"), STARTERS.request))).bytes;
+    const signerFindings = async (docx: Uint8Array) =>
+      (await checkDocx(docx, "request.docx", { layout: false })).findings.filter((f) => f.rule === "signer-face").map((f) => f.measured);
+    const edit = (edit: (xml: string) => string) => {
+      const parts = unzipSync(bytes);
+      const xml = strFromU8(parts["word/document.xml"]!);
+      const after = edit(xml);
+      expect(after).not.toBe(xml);
+      return zipSync({ ...parts, "word/document.xml": strToU8(after) });
+    };
+    expect(await signerFindings(bytes)).toEqual([]);
+    expect(await signerFindings(edit((xml) => xml.replace(/w:eastAsia="楷体_GB2312"([^>]*\/><\/w:rPr><w:t xml:space="preserve">张三)/u, 'w:eastAsia="仿宋_GB2312"$1')))).toEqual(["签发人姓名用仿宋_GB2312"]);
+    expect(
+      await signerFindings(edit((xml) => xml.replace(/<w:t xml:space="preserve">签发人：<\/w:t><w:tab\/><\/w:r>/u, '</w:r><w:r><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr><w:t xml:space="preserve">签发人：</w:t><w:tab/></w:r>'))),
+    ).toEqual(["“签发人”三字用黑体"]);
+  });
+});
