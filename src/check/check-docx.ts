@@ -13,7 +13,7 @@ import { readDraft } from "../draft/read-draft.js";
 import { recognise, type Element, type FormatId } from "../draft/recognise.js";
 import { gather, type Finding, type FindingInput } from "./finding.js";
 import { layoutRules, locator, readLayout } from "./layout-rules.js";
-import { letterRules } from "./letter-rules.js";
+import { formatRules } from "./format-rules.js";
 import { contentRules } from "./content-rules.js";
 import { xmlRules } from "./xml-rules.js";
 
@@ -116,7 +116,7 @@ export async function checkDocxFiles(inputs: readonly CheckInput[], options: Che
       // A fact the XML already states (no page-number field, a black mark) is not reported again page by page.
       const stated = new Set<string>(p.inputs.map((f) => f.rule).filter((rule) => rule === "mark-red" || rule === "page-number-missing"));
       p.inputs.push(...(await layoutRules(p.draft, p.elements, pdf, layout)).filter((f) => !stated.has(f.rule)));
-      if (p.format === "letter") p.inputs.push(...(await letterRules(p.elements, pdf, layout)));
+      if (p.format !== "file") p.inputs.push(...(await formatRules(p.format, p.elements, pdf, layout)));
       layouts.set(p, { pages: layout.pages, place: locator(layout, p.draft), ms: 0 });
     }
     const perFile = (performance.now() - started) / usable.length;

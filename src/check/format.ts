@@ -24,8 +24,8 @@ export function formatResult(result: CheckResult): string {
   const special = {
     file: "",
     letter: "信函格式 §10.1：查标志位置、红色双线、首页页码和与文件格式共有的规则 / its own mark, double lines and first page, and the rules it shares with the 文件 format",
-    order: "命令格式 §10.2：只查与文件格式共有的规则 / only the rules it shares with the 文件 format",
-    minutes: "纪要格式 §10.3：只查与文件格式共有的规则 / only the rules it shares with the 文件 format",
+    order: "命令格式 §10.2：查标志位置和与文件格式共有的规则 / its own mark, and the rules it shares with the 文件 format",
+    minutes: "纪要格式 §10.3：查标志位置、出席名单字体和与文件格式共有的规则 / its own mark and attendance faces, and the rules it shares with the 文件 format",
   }[result.format];
   const head = `${result.file}${result.pages !== undefined ? `（${result.pages} 页 / pages）` : "（未排版检查 / layout not checked）"}${special ? `［${special}］` : ""}`;
   if (result.findings.length === 0) return `${head}: 未发现不合 GB/T 9704 之处 / no deviation from GB/T 9704 found\n`;

@@ -217,6 +217,24 @@ export function xmlRules(draft: Draft, elements: readonly Element[]): FindingInp
     }
   }
 
+  // ── 纪要 attendance (§10.3): 出席：/请假：/列席： in 黑体, the names in 仿宋 ──
+  for (const e of elements.filter((x) => x.role === "attendance")) {
+    const p = paragraph(e.paragraphs[0]!);
+    const label = /^[\s\u3000]*(出席|请假|缺席|列席)(人员)?[:：]/u.exec(p.text);
+    if (!label) continue;
+    const parts: Array<[string, number, number, Face]> = [
+      [`“${label[1]}”`, 0, label[0].length, "黑体"],
+      [`${label[1]}名单`, label[0].length, p.text.length, "仿宋"],
+    ];
+    for (const [what, from, to, wanted] of parts) {
+      const props = dominantIn(p, from, to);
+      const face = faceOf(props?.eastAsiaFont);
+      if (props && face !== wanted) {
+        out.push({ rule: "minutes-attendance-face", severity: "error", clause: "§10.3", element: "出席、请假、列席", measured: `${what}用${fontLabel(props)}`, wanted: `${what}用${wanted}`, zh: `${what}应用${wanted}`, en: `${what} must be set in ${wanted}`, where: at(e), paragraphs: e.paragraphs });
+      }
+    }
+  }
+
   // ── 标题 ──
   const title = elements.find((e) => e.role === "title");
   if (title) {

@@ -1,9 +1,10 @@
 /**
- * The 信函格式 (GB/T 9704 §10.1) on the real layout: the organ's name 30 mm from the paper's top edge, a
- * red double line 4 mm under it (thick above thin) and another 20 mm above the paper's bottom edge
- * (thin above thick), both 170 mm long and centred, and no page number on the first page.
+ * The special formats' own rules (GB/T 9704 §10) on the real layout. 信函 (§10.1): the organ's name
+ * 30 mm from the paper's top edge, a red double line 4 mm under it (thick above thin) and another 20 mm
+ * above the paper's bottom edge (thin above thick), both 170 mm long and centred, and no page number
+ * on the first page. 命令 (§10.2) and 纪要 (§10.3): the red mark's top 20 mm and 35 mm under the 版心.
  */
-import type { Element } from "../draft/recognise.js";
+import type { Element, FormatId } from "../draft/recognise.js";
 import { inkBox, rasterPage } from "../pdf/ink.js";
 import { findRules, type HorizontalRule } from "../pdf/rules.js";
 import type { FindingInput } from "./finding.js";
@@ -34,7 +35,27 @@ function doubleLines(rules: readonly HorizontalRule[]): DoubleLine[] {
   return pairs;
 }
 
-export async function letterRules(elements: readonly Element[], pdf: string, layout: Layout): Promise<FindingInput[]> {
+/** The 版心's top edge, from the paper's top (§5.2.1). */
+const TYPE_AREA_TOP_MM = 37;
+const MARK_UNDER_TYPE_AREA_MM: Partial<Record<FormatId, number>> = { order: 20, minutes: 35 };
+
+export async function formatRules(format: FormatId, elements: readonly Element[], pdf: string, layout: Layout): Promise<FindingInput[]> {
+  if (format === "letter") return letterRules(elements, pdf, layout);
+  const under = MARK_UNDER_TYPE_AREA_MM[format];
+  const mark = elements.find((e) => e.role === "mark");
+  if (under === undefined || !mark) return [];
+  const clause = format === "order" ? "§10.2" : "§10.3";
+  const raster = await rasterPage(pdf, 1, 150);
+  const ink = inkBox(raster, 150, "red", { yFromMm: 15, yToMm: TYPE_AREA_TOP_MM + under + 30, xFromMm: 15, xToMm: 195 });
+  if (!ink) {
+    return [{ rule: `${format}-mark`, severity: "error", clause, element: "发文机关标志", measured: "第 1 页上部没有红色文字", wanted: "红色标志", zh: "标志不是红色", en: "the mark is not printed red", where: { page: 1, words: mark.text } }];
+  }
+  const measured = ink.yMinMm - TYPE_AREA_TOP_MM;
+  if (Math.abs(measured - under) <= TOLERANCE_MM) return [];
+  return [{ rule: `${format}-mark`, severity: "error", clause, element: "发文机关标志", measured: `上边缘距版心上边 ${measured.toFixed(1)} mm`, wanted: `上边缘距版心上边 ${under} mm`, zh: "标志位置不对", en: `the mark's upper edge must be ${under} mm under the type area`, where: { page: 1, words: mark.text } }];
+}
+
+async function letterRules(elements: readonly Element[], pdf: string, layout: Layout): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
   const pageHeight = layout.pageHeights[0] ?? 297;
   const mark = elements.find((e) => e.role === "mark");
