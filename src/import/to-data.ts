@@ -56,6 +56,8 @@ export const ROLE_NAMES: Record<Role, string> = {
   attendance: "出席、请假、列席",
 };
 
+/** Punctuation that never ends a title or an attachment name (§7.3.1, §7.3.4). */
+const END_PUNCTUATION = /[。．.，,；;：:！!？?、\s\u3000]+$/u;
 const HEADING_NAMES = ["", "一级标题", "二级标题", "三级标题", "四级标题"];
 const DOC_TYPE_AT_END = new RegExp(`(${DOC_TYPES.join("|")})$`, "u");
 /** Half-width punctuation beside a Chinese character (GB/T 15834 wants the full-width mark there). */
@@ -141,7 +143,15 @@ export function importDraft(draft: Draft): Imported {
   }
   if (one("urgency")) envelope.urgency = one("urgency")!.text;
 
-  if (title) envelope.title = title.lines && title.lines.length > 1 ? [...title.lines] : title.text;
+  if (title) {
+    // No punctuation ends a title (§7.3.1); the data file refuses it, so it goes, and the report says so.
+    const lines = (title.lines && title.lines.length > 1 ? [...title.lines] : [title.text]).map((line, index, all) => (index === all.length - 1 ? line.replace(END_PUNCTUATION, "") : line));
+    const last = lines[lines.length - 1] ?? "";
+    if (last !== (title.lines && title.lines.length > 1 ? title.lines[title.lines.length - 1] : title.text)) {
+      note(title, "changed", "标题末尾的标点已去掉（§7.3.1 标题末尾不加标点）", "the punctuation at the end of the title was removed (§7.3.1)");
+    }
+    envelope.title = lines.length > 1 ? lines : last;
+  }
   else if (format !== "order") {
     // Every format but the 命令 needs a title: a stand-in the clerk sees at once, never a guess from the text.
     envelope.title = "关于（事由）的通知";
@@ -149,7 +159,8 @@ export function importDraft(draft: Draft): Imported {
     comments.push({ path: ["envelope", "title"], text: " 原稿中找不到标题 / not found in the draft" });
   }
   const addressees = one("addressees");
-  if (addressees) envelope.addressees = addressees.text.replace(/[：:]$/u, "").split("，").map(trimText).filter(Boolean);
+  const addresseeNames = addressees ? addressees.text.replace(/[：:]$/u, "").split("，").map(trimText).filter(Boolean) : [];
+  if (addresseeNames.length > 0) envelope.addressees = addresseeNames;
   if (signature.length > 0 && format === "order") {
     // 命令 (§7.3.5.3): 签发人职务 and the name of the 签名章, one line each.
     envelope.signers = signature.map((line) => {
@@ -205,7 +216,9 @@ export function importDraft(draft: Draft): Imported {
     const bodyEls = elements.filter((e) => e.role === "attachment-body" && e.attachment === n).map((e) => ({ ...e, role: e.level ? "heading" : e.listStyle ? "list-item" : e.table !== undefined ? "table" : "paragraph" }) as Element);
     // A title without an 附件 label is an 印发件: not in the 附件说明, so not counted in its lines.
     const enclosed = titleEl !== undefined && !labels.some((e) => e.attachment === n);
-    const attachmentTitle = (enclosed ? undefined : noteLines[listed++]) ?? titleEl?.text ?? `附件${n + 1}`;
+    const named = [enclosed ? undefined : noteLines[listed++], titleEl?.text].map((name) => name?.replace(END_PUNCTUATION, "").trim()).find((name) => name);
+    const attachmentTitle = named ?? `附件${n + 1}`;
+    if (!named) report.push({ status: "attention", element: "附件标题", text: "", zh: `找不到附件${n + 1}的名称，暂填“附件${n + 1}”，请填写`, en: `no name found for attachment ${n + 1}; 附件${n + 1} stands in, fill it in` });
     attachments.push({ title: attachmentTitle, ...(enclosed ? { type: "印发件" } : {}), ...(bodyEls.length > 0 ? { body: bodyMarkdown(draft, bodyEls) } : {}) });
   }
   if (attachments.length > 0) envelope.attachments = attachments;

@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript shared with bench/fuzz.js
-import { dataInputs, docxInputs, unexpectedFailure } from "../../bench/lib/fuzz-cases.js";
+import { dataInputs, docxInputs, draftInputs, unexpectedFailure } from "../../bench/lib/fuzz-cases.js";
+import { checkDocx } from "../../src/check/check-docx.js";
+import { readDraft } from "../../src/draft/read-draft.js";
+import { importDraft } from "../../src/import/to-data.js";
 import { isGongwenError } from "../../src/errors.js";
 import { decodeDataFile, isDiagnostic } from "../../src/load/decode.js";
 import { parseDocumentText } from "../../src/model/validate.js";
@@ -29,6 +32,18 @@ describe("fuzz (fast-check, fixed seeds)", () => {
     fc.assert(
       fc.property(dataInputs(fc, sampleText()), (bytes: Uint8Array) => {
         expect(unexpectedFailure(readData, bytes, isGongwenError)).toBeUndefined();
+      }),
+      { seed, numRuns },
+    );
+  });
+
+  it("drafts of 公文 lines in any order: import and check (from the XML) answer or refuse with a message, never a crash", async () => {
+    const docx = (await renderFile(SAMPLE)).bytes;
+    await fc.assert(
+      fc.asyncProperty(draftInputs(fc, docx), async (bytes: Uint8Array) => {
+        expect(unexpectedFailure((input: Uint8Array) => importDraft(readDraft(input, "fuzz.docx")), bytes, isGongwenError)).toBeUndefined();
+        const checked = await checkDocx(bytes, "fuzz.docx", { layout: false }).then(() => undefined, (error: unknown) => (isGongwenError(error) ? undefined : error));
+        expect(checked).toBeUndefined();
       }),
       { seed, numRuns },
     );
