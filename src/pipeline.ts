@@ -1,6 +1,7 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GongwenDocument } from "./document/document.js";
+import { composeLoaded } from "./compose/compose-loaded.js";
 import { diagnostic, GongwenError } from "./errors.js";
 import { loadSealImages } from "./load/seal-images.js";
 import { FONT_PROFILES, isFontProfileName, type FontProfileName } from "./layout/fonts.js";
@@ -56,9 +57,7 @@ export function suggestedFileName(loaded: LoadedDocument): string {
   return `${safeFileName(stem)}.docx`;
 }
 
-export function composeLoaded(loaded: LoadedDocument, options: Pick<RenderOptions, "templateDir"> = {}): GongwenDocument {
-  return loaded.kind.compose(loaded.document, { templateDir: options.templateDir });
-}
+export { composeLoaded };
 
 export async function renderLoaded(loaded: LoadedDocument, options: RenderOptions = {}): Promise<RenderResult> {
   const fonts = resolveFontProfile(options.fonts ?? loaded.document.fonts, loaded.file);

@@ -69,7 +69,7 @@ export async function readDraft(file: string, options: DraftOptions = {}): Promi
   const decoded = decodeDataFile(bytes, file);
   if (isDiagnostic(decoded)) throw new GongwenError([decoded]);
   // Validation and templates (zod, yaml, handlebars) take most of start-up: loaded only for data files.
-  const [{ parseDocumentText }, { composeLoaded }] = await Promise.all([import("../model/validate.js"), import("../pipeline.js")]);
+  const [{ parseDocumentText }, { composeLoaded }] = await Promise.all([import("../model/validate.js"), import("../compose/compose-loaded.js")]);
   const loaded = parseDocumentText(decoded.text, file, [...decoded.warnings]);
   const document = composeLoaded(loaded, options);
   return { file, kind: "data", bytes, lines: documentLines(document), loaded, document };
