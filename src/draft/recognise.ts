@@ -82,6 +82,8 @@ function formatOf(draft: Draft, elements: readonly Element[]): FormatId {
   return "file";
 }
 
+/** How the names of documents issued with a 令 or a 通知 end (办法, 规定, 实施方案 …). */
+const ENCLOSED_TITLE_END = new RegExp(`(办法|规定|方案|细则|规则|制度|意见|要点|计划|规划|条例|章程|标准|指南|清单|名单|目录|守则|准则|纲要|${DOC_TYPES.join("|")})$`, "u");
 /** 纪要 attendance lines: 出席：… 请假：… 列席：… (also 出席人员：…). */
 export const ATTENDANCE = /^(出席|请假|缺席|列席)(人员)?[:：]/u;
 const DOC_TYPE_AT_END = new RegExp(`(${DOC_TYPES.join("|")})$`, "u");
@@ -315,9 +317,10 @@ export function recognise(draft: Draft): Recognised {
         after.push(() => classifyBody(item, n));
       } else if (item.kind === "p" && (/^[（(].*[）)]$/u.test(text) || /^信息公开属性[:：]/.test(text))) {
         after.push(() => push(item, "note"));
-      } else if (item.kind === "p" && item.p?.align === "center" && text.length <= 80 && !/[。；，：]/u.test(text) && k + 1 < end) {
-        // An 印发件 (§7.3.7): the document issued with this one follows the date under its own
-        // centred title, without an 附件 label.
+      } else if (item.kind === "p" && k + 1 < end && text.length <= 80 && !/[。；，：]/u.test(text) && !markerOf(text) && (item.p?.align === "center" || ENCLOSED_TITLE_END.test(text))) {
+        // An 印发件 (§7.3.7): the document issued with this one follows the date under its own title,
+        // without an 附件 label: centred, or (in a plain-text draft, where nothing is centred) named
+        // like a document.
         attachment++;
         const n = attachment;
         after.push(() => push(item, "attachment-title", { attachment: n, lines: item.shown.split("\n") }));
