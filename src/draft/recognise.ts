@@ -82,8 +82,8 @@ function formatOf(draft: Draft, elements: readonly Element[]): FormatId {
   return "file";
 }
 
-/** How the names of documents issued with a 令 or a 通知 end (办法, 规定, 实施方案 …). */
-const ENCLOSED_TITLE_END = new RegExp(`(办法|规定|方案|细则|规则|制度|意见|要点|计划|规划|条例|章程|标准|指南|清单|名单|目录|守则|准则|纲要|${DOC_TYPES.join("|")})$`, "u");
+/** How the names of documents issued with a 令 or a 通知 end (办法, 规定, 实施方案 …, or a 文种 such as 意见). */
+const ENCLOSED_TITLE_END = new RegExp(`(办法|规定|方案|细则|规则|制度|要点|计划|规划|条例|章程|标准|指南|清单|名单|目录|守则|准则|纲要|${DOC_TYPES.join("|")})$`, "u");
 /** 纪要 attendance lines: 出席：… 请假：… 列席：… (also 出席人员：…). */
 export const ATTENDANCE = /^(出席|请假|缺席|列席)(人员)?[:：]/u;
 const DOC_TYPE_AT_END = new RegExp(`(${DOC_TYPES.join("|")})$`, "u");

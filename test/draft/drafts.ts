@@ -8,7 +8,13 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AlignmentType, Document, Footer, LevelFormat, Packer, Paragraph, TextRun } from "docx";
-import { ROOT } from "../helpers/paths.js";
+// @ts-expect-error plain JavaScript shared with bench/fuzz.js
+import { draftFromLines } from "../../bench/lib/fuzz-cases.js";
+import { readDraft } from "../../src/draft/read-draft.js";
+import { importDraft } from "../../src/import/to-data.js";
+import { importedYaml } from "../../src/import/yaml-file.js";
+import { renderFile } from "../../src/pipeline.js";
+import { ROOT, SAMPLE } from "../helpers/paths.js";
 
 export const FIXTURES = join(ROOT, "test", "fixtures", "drafts");
 
@@ -126,4 +132,15 @@ export async function messyRequestDocx(): Promise<Uint8Array> {
     ],
   });
   return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/**
+ * Imports a draft of the given lines (one paragraph each, centred where `centred` says) in the sample's
+ * package shell, as the fuzz run over drafts makes them; with the imported data file's YAML.
+ */
+export async function importLines(lines: readonly string[], centred: (text: string) => boolean) {
+  const docx = (await renderFile(SAMPLE)).bytes;
+  const draft = draftFromLines(docx, lines.map((text) => ({ text, align: centred(text) ? "center" : undefined }))) as Uint8Array;
+  const result = importDraft(readDraft(draft, "draft.docx"));
+  return { ...result, envelope: result.data.envelope as Record<string, unknown>, body: String(result.data.body ?? ""), yaml: importedYaml(result, "draft.docx") };
 }

@@ -1,24 +1,12 @@
 import { describe, expect, it } from "vitest";
-// @ts-expect-error plain JavaScript shared with bench/fuzz.js
-import { draftFromLines } from "../../bench/lib/fuzz-cases.js";
-import { readDraft } from "../../src/draft/read-draft.js";
-import { importDraft } from "../../src/import/to-data.js";
-import { importedYaml } from "../../src/import/yaml-file.js";
 import { parseDocumentText } from "../../src/model/validate.js";
-import { renderFile } from "../../src/pipeline.js";
-import { SAMPLE } from "../helpers/paths.js";
+import { importLines } from "./drafts.js";
 
 /**
  * An 印发件 (§7.3.7) follows the date under its own title, without an 「附件」 label. A typeset draft
  * centres that title; a plain-text draft (typed in Notepad, pasted into Word) centres nothing, so the
  * title is known by being named like a document (…办法, …方案, …通知) on a short line of no sentence.
  */
-const importLines = async (lines: readonly string[], centred: (text: string) => boolean) => {
-  const docx = (await renderFile(SAMPLE)).bytes;
-  const draft = draftFromLines(docx, lines.map((text) => ({ text, align: centred(text) ? "center" : undefined }))) as Uint8Array;
-  const result = importDraft(readDraft(draft, "draft.docx"));
-  return { ...result, envelope: result.data.envelope as Record<string, unknown>, body: String(result.data.body ?? ""), yaml: importedYaml(result, "draft.docx") };
-};
 
 const frame = ["青海省政务服务监督管理局文件", "青政务〔2022〕5号", "关于印发青海省政务服务管理办法的通知", "各市州政务服务监管局：", "现将《青海省政务服务管理办法》印发给你们，请认真贯彻执行。", "青海省政务服务监督管理局", "2022年5月10日"];
 const enclosed = ["青海省政务服务管理办法", "第一条　为规范政务服务工作，制定本办法。", "第二条　本办法自印发之日起施行。"];

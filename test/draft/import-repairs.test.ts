@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
-// @ts-expect-error plain JavaScript shared with bench/fuzz.js
-import { draftFromLines } from "../../bench/lib/fuzz-cases.js";
-import { readDraft } from "../../src/draft/read-draft.js";
-import { importDraft } from "../../src/import/to-data.js";
-import { importedYaml } from "../../src/import/yaml-file.js";
 import { parseDocumentText } from "../../src/model/validate.js";
-import { renderFile } from "../../src/pipeline.js";
-import { SAMPLE } from "../helpers/paths.js";
+import { importLines } from "./drafts.js";
 
 /**
  * Found by the fuzz run over drafts of 公文 lines: what a draft may hold but a data file refuses is
  * repaired on import and reported as changed (or to be looked at), so the imported file validates.
  */
-const imported = async (lines: readonly string[]) => {
-  const docx = (await renderFile(SAMPLE)).bytes;
-  const draft = draftFromLines(docx, lines.map((text) => ({ text, align: /文件$|通知。?$/u.test(text) ? "center" : undefined }))) as Uint8Array;
-  const result = importDraft(readDraft(draft, "draft.docx"));
-  return { ...result, envelope: result.data.envelope as Record<string, unknown>, yaml: importedYaml(result, "draft.docx") };
-};
+const imported = (lines: readonly string[]) => importLines(lines, (text) => /文件$|通知。?$/u.test(text));
 
 describe("import repairs what a data file cannot keep", () => {
   it("a title ending in 「。」 loses it, reported as changed; the file validates", async () => {
